@@ -1,0 +1,44 @@
+# The front door. `make site` and `make test` work on a fresh machine: they create
+# .venv and install the pinned dependencies (requirements.lock) first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site serve test build offline lint clean browser-deps
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $(STAMP)
+
+## site: build the site from seeds/ into site/ (strict: every warning fails)
+site: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict
+
+## serve: live preview on 127.0.0.1:8000; seeds/ and tables are watched too
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: only write the generated Markdown into docs/ (for builders without plugins)
+build: $(STAMP)
+	$(PY) -m generator build
+
+## browser-deps: Debian's chromium + chromedriver for the browser tests
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+## test: the whole test suite (set-up included)
+test: $(STAMP) browser-deps
+	$(VENV)/bin/mkdocs build --strict
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check generator tests bench
+
+clean:
+	rm -rf site dist

@@ -1,0 +1,127 @@
+"""The one place that knows the order of the stages.
+
+    read ──▶ clean ──▶ extract ──▶ link ──▶ render ──▶ write
+
+One bad seed never breaks the build: any failure while reading, cleaning or extracting
+one seed becomes a `skipped` row in the build report naming the file and the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .clean import clean_seed
+from .extract import extract_article
+from .link import link_corpus
+from .models import Corpus, Extraction, Page, Problem, Seed, SeedStatus, Tables
+from .read import SeedError, assign_slugs, read_seed, read_seeds
+from .render import render_site
+from .tables import load_tables
+from .writer import WriteResult, write_pages
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    corpus: Corpus
+    pages: tuple[Page, ...]
+    write: WriteResult | None
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem of the build: corpus-level, per seed, and from writing."""
+        found = list(self.corpus.problems)
+        for status in self.corpus.report:
+            found.extend(status.problems)
+        if self.write is not None:
+            found.extend(self.write.problems)
+        return tuple(found)
+
+
+def default_tables_dir(seeds_dir: Path) -> Path:
+    """The corpus tables live beside the seeds, in seeds/_tables/."""
+    return seeds_dir / "_tables"
+
+
+def _unknown_topics(seed: Seed, tables: Tables) -> tuple[Problem, ...]:
+    known = {topic.id for topic in tables.topics}
+    return tuple(
+        Problem(seed.file, f"unknown topic id {topic!r} in metadata (known: {', '.join(sorted(known))})")
+        for topic in seed.meta.topics
+        if topic not in known
+    )
+
+
+def process_seed(seed: Seed, tables: Tables, slug: str) -> Extraction | SeedStatus:
+    """Clean and extract one seed; return its Extraction, or a `skipped` status with the reason."""
+    try:
+        article = clean_seed(seed, tables, slug)
+        extraction = extract_article(article, tables)
+    except Exception as exc:  # one bad file never breaks the whole build
+        problem = Problem(seed.file, f"skipped: {type(exc).__name__}: {exc}", "error")
+        return SeedStatus(seed.file, "skipped", None, (*seed.problems, problem))
+    return extraction
+
+
+def _status(extraction: Extraction, extra: tuple[Problem, ...]) -> SeedStatus:
+    problems = (*extraction.article.problems, *extraction.problems, *extra)
+    return SeedStatus(
+        extraction.article.file,
+        "warnings" if problems else "built",
+        extraction.article.slug,
+        problems,
+    )
+
+
+def extract_seeds(
+    seeds: tuple[Seed, ...], tables: Tables
+) -> tuple[tuple[Extraction, ...], tuple[SeedStatus, ...]]:
+    """Run clean + extract over the seeds; return the extractions and one status per seed."""
+    slugs = assign_slugs(seed.file for seed in seeds)
+    extractions: list[Extraction] = []
+    statuses: list[SeedStatus] = []
+    for seed in seeds:
+        result = process_seed(seed, tables, slugs[seed.file])
+        if isinstance(result, SeedStatus):
+            statuses.append(result)
+        else:
+            extractions.append(result)
+            statuses.append(_status(result, _unknown_topics(seed, tables)))
+    return tuple(extractions), tuple(statuses)
+
+
+def read_paths(paths: list[Path]) -> tuple[tuple[Seed, ...], tuple[SeedStatus, ...]]:
+    """Read seeds from files and folders given on the command line."""
+    seeds: list[Seed] = []
+    skipped: list[SeedStatus] = []
+    for path in paths:
+        if path.is_dir():
+            found, lost = read_seeds(path)
+            seeds.extend(found)
+            skipped.extend(lost)
+        else:
+            try:
+                seeds.append(read_seed(path))
+            except SeedError as exc:
+                skipped.append(SeedStatus(path.name, "skipped", None, (exc.problem,)))
+    return tuple(sorted(seeds, key=lambda s: s.file)), tuple(skipped)
+
+
+def build_corpus(seeds_dir: Path, tables: Tables) -> Corpus:
+    """Read, clean, extract and link every seed under `seeds_dir`."""
+    seeds, skipped = read_seeds(seeds_dir)
+    extractions, statuses = extract_seeds(seeds, tables)
+    report = tuple(sorted((*statuses, *skipped), key=lambda s: s.file))
+    return link_corpus(extractions, tables, report, ())
+
+
+def build(seeds_dir: Path, docs_dir: Path, tables_dir: Path | None = None) -> BuildResult:
+    """Build the corpus from `seeds_dir` and write its Markdown pages and data into `docs_dir`.
+
+    Raises tables.TableError when a YAML table is broken (the message names file and line).
+    """
+    tables = load_tables(tables_dir or default_tables_dir(seeds_dir))
+    corpus = build_corpus(seeds_dir, tables)
+    pages = render_site(corpus, tables)
+    result = write_pages(pages, docs_dir)
+    return BuildResult(corpus, pages, result)

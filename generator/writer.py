@@ -1,0 +1,119 @@
+"""The only module that writes output. It owns exactly the files listed in its manifest.
+
+- A file is written only when its bytes changed, so a second run writes nothing and
+  `mkdocs serve` (which watches docs/) settles after one pass.
+- A file that exists but is not in the manifest was not written by us: it is never
+  overwritten (hand-written pages in docs/ are safe); the clash is reported.
+- A file we wrote earlier and no longer produce (a deleted seed) is removed, unless
+  someone edited it since, in which case it is left and reported.
+- A page path that would leave the output folder is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .models import Page, Problem
+
+MANIFEST = ".dossier-manifest.json"
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    written: tuple[str, ...]
+    unchanged: int
+    deleted: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def safe_target(out_dir: Path, rel: str) -> Path | None:
+    """Return the absolute target for `rel` inside `out_dir`, or None if it would leave it."""
+    posix = PurePosixPath(rel)
+    if posix.is_absolute() or not posix.parts or any(p in ("..", "", ".") for p in posix.parts):
+        return None
+    if "\\" in rel or "\x00" in rel:
+        return None
+    root = out_dir.resolve()
+    target = (root / Path(*posix.parts)).resolve()
+    if root != target and root not in target.parents:
+        return None
+    return target
+
+
+def read_manifest(out_dir: Path) -> dict[str, str]:
+    """Return {relative path: sha256} of the files this writer owns in `out_dir`."""
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def write_pages(pages: tuple[Page, ...], out_dir: Path) -> WriteResult:
+    """Write `pages` under `out_dir`, touching only changed files this writer owns."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    owned = read_manifest(out_dir)
+    manifest: dict[str, str] = {}
+    written: list[str] = []
+    problems: list[Problem] = []
+    unchanged = 0
+    for page in sorted(pages, key=lambda p: p.path):
+        target = safe_target(out_dir, page.path)
+        if target is None:
+            problems.append(Problem(page.path, "refused: path leaves the output folder", "error"))
+            continue
+        data = page.content.encode("utf-8")
+        digest = _digest(data)
+        if target.exists():
+            current = target.read_bytes()
+            if page.path not in owned and _digest(current) != digest:
+                problems.append(
+                    Problem(
+                        str(target),
+                        "not overwritten: the file exists and was not written by the generator",
+                        "error",
+                    )
+                )
+                continue
+            if current == data:
+                manifest[page.path] = digest
+                unchanged += 1
+                continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+        manifest[page.path] = digest
+        written.append(page.path)
+
+    deleted: list[str] = []
+    for rel, digest in sorted(owned.items()):
+        if rel in manifest:
+            continue
+        target = safe_target(out_dir, rel)
+        if target is None or not target.exists():
+            continue
+        if _digest(target.read_bytes()) != digest:
+            problems.append(Problem(str(target), "stale generated file was edited by hand; left in place"))
+            continue
+        target.unlink()
+        deleted.append(rel)
+        parent = target.parent
+        while parent != out_dir.resolve() and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+
+    manifest_bytes = (json.dumps({"files": manifest}, indent=1, sort_keys=True) + "\n").encode()
+    manifest_path = out_dir / MANIFEST
+    if not manifest_path.exists() or manifest_path.read_bytes() != manifest_bytes:
+        manifest_path.write_bytes(manifest_bytes)
+    return WriteResult(tuple(written), unchanged, tuple(deleted), tuple(problems))
