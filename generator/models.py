@@ -261,4 +261,5 @@ class Tables:
     topics: tuple[Topic, ...] = ()
     entities: tuple[Entity, ...] = ()
     boilerplate: dict = field(default_factory=dict)
+    corpus: dict = field(default_factory=dict)  # corpus facts, e.g. published_from: 2024
     sources: tuple[Path, ...] = ()  # the YAML files read, for cache keys and errors

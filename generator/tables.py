@@ -27,7 +27,9 @@ class TableError(Exception):
 
 def slugify(text: str) -> str:
     """Return a lower-case ASCII slug (umlauts transliterated) usable as file name and URL."""
-    table = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"})
+    table = str.maketrans(
+        {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "ae", "Ö": "oe", "Ü": "ue"}
+    )
     text = text.translate(table).lower()
     import unicodedata
 
@@ -55,24 +57,92 @@ def load_language(lang: str) -> dict:
     """Return the merged language table: {file stem: parsed YAML} for generator/lang/<lang>/."""
     merged: dict = {}
     for path in sorted((LANG_DIR / lang).glob("*.yml")):
-        merged[path.stem] = read_yaml(path) or {}
+        data = read_yaml(path) or {}
+        # Every stage reads language tables with .get(): a list or a bare string here
+        # would crash deep inside extraction instead of naming this file.
+        if not isinstance(data, dict):
+            found = type(data).__name__
+            raise TableError(Problem(str(path), f"expected a mapping, got {found}", "error", 1))
+        merged[path.stem] = data
     return merged
+
+
+def _item_lines(path: Path, key: str) -> list[int | None]:
+    """1-based line of each item of the top-level list `key` in a YAML file (for messages).
+
+    Only called once a table is known to be wrong, so the second parse costs nothing
+    in a good build.
+    """
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    for key_node, value_node in root.value:
+        if getattr(key_node, "value", None) == key and isinstance(value_node, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value_node.value]
+    return []
+
+
+def _table_error(path: Path, key: str, index: int | None, reason: str) -> TableError:
+    """A TableError naming the file, the line of item `index` of list `key`, and the reason."""
+    line = None
+    if index is not None:
+        lines = _item_lines(path, key)
+        line = lines[index] if index < len(lines) else None
+    return TableError(Problem(str(path), reason, "error", line))
+
+
+def _strings(value: object) -> list[str] | None:
+    """The entries of a YAML list of scalars (one scalar counts as a list of one), else None.
+
+    A bare string must not be iterated character by character ("Kim" -> "K", "i", "m").
+    """
+    if value is None:
+        return []
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return [str(value)]
+    if isinstance(value, list) and all(
+        isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value
+    ):
+        return [str(v) for v in value]
+    return None
+
+
+def _scalar(value: object) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
 def _topics(data: object, path: Path) -> tuple[Topic, ...]:
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
         raise TableError(Problem(str(path), "expected a mapping with a 'topics' list", "error"))
     topics = []
+    seen: set[str] = set()
     for i, item in enumerate(data["topics"]):
-        if not isinstance(item, dict) or not item.get("id"):
-            raise TableError(Problem(str(path), f"topic #{i + 1} has no 'id'", "error"))
+        if not isinstance(item, dict) or not _scalar(item.get("id")) or not str(item["id"]):
+            raise _table_error(path, "topics", i, f"topic #{i + 1} has no 'id'")
+        tid = str(item["id"])
+        if tid in seen:
+            raise _table_error(path, "topics", i, f"topic id {tid!r} defined twice")
+        seen.add(tid)
+        for key in ("name", "description"):
+            if item.get(key) is not None and not _scalar(item[key]):
+                raise _table_error(path, "topics", i, f"topic {tid!r}: {key} must be text")
+        raw = item.get("keywords")
+        # keywords: a list, or a mapping language -> list
+        groups = list(raw.values()) if isinstance(raw, dict) else [raw]
         keywords: list[str] = []
-        for value in (item.get("keywords") or {}).values() if isinstance(item.get("keywords"), dict) else [item.get("keywords") or []]:
-            keywords.extend(str(k).lower() for k in value or [])
+        for group in groups:
+            words = _strings(group)
+            if words is None:
+                reason = f"topic {tid!r}: keywords must be a list of words (or lists per language)"
+                raise _table_error(path, "topics", i, reason)
+            keywords.extend(word.lower() for word in words)
         topics.append(
             Topic(
-                id=str(item["id"]),
-                name=str(item.get("name") or item["id"]),
+                id=tid,
+                name=str(item.get("name") or tid),
                 description=str(item.get("description") or ""),
                 keywords=tuple(keywords),
             )
@@ -86,19 +156,26 @@ def _entities(data: object, path: Path) -> tuple[Entity, ...]:
     entities = []
     seen: set[str] = set()
     for i, item in enumerate(data["entities"]):
-        if not isinstance(item, dict) or not item.get("name"):
-            raise TableError(Problem(str(path), f"entity #{i + 1} has no 'name'", "error"))
+        if not isinstance(item, dict) or not _scalar(item.get("name")) or not str(item["name"]):
+            raise _table_error(path, "entities", i, f"entity #{i + 1} has no 'name'")
         etype = str(item.get("type") or "")
         if etype not in ENTITY_TYPES:
-            raise TableError(
-                Problem(str(path), f"entity {item['name']!r}: unknown type {etype!r}", "error")
+            reason = (
+                f"entity {item['name']!r}: unknown type {etype!r} "
+                f"(known: {', '.join(ENTITY_TYPES)})"
             )
+            raise _table_error(path, "entities", i, reason)
+        if item.get("id") is not None and not _scalar(item["id"]):
+            raise _table_error(path, "entities", i, f"entity {item['name']!r}: id must be text")
         eid = slugify(str(item.get("id") or item["name"]))
         if eid in seen:
-            raise TableError(Problem(str(path), f"entity id {eid!r} defined twice", "error"))
+            raise _table_error(path, "entities", i, f"entity id {eid!r} defined twice")
         seen.add(eid)
-        aliases = tuple(str(a) for a in item.get("aliases") or ())
-        entities.append(Entity(id=eid, name=str(item["name"]), type=etype, aliases=aliases))
+        aliases = _strings(item.get("aliases"))
+        if aliases is None:
+            reason = f"entity {item['name']!r}: aliases must be a list of names"
+            raise _table_error(path, "entities", i, reason)
+        entities.append(Entity(id=eid, name=str(item["name"]), type=etype, aliases=tuple(aliases)))
     return tuple(entities)
 
 
@@ -124,8 +201,17 @@ def load_tables(tables_dir: Path) -> Tables:
             raise TableError(Problem(str(boilerplate_path), "expected a mapping", "error"))
         boilerplate = data
         sources.append(boilerplate_path)
+    corpus: dict = {}
+    corpus_path = tables_dir / "corpus.yml"
+    if corpus_path.exists():
+        data = read_yaml(corpus_path) or {}
+        if not isinstance(data, dict):
+            raise TableError(Problem(str(corpus_path), "expected a mapping", "error"))
+        corpus = data
+        sources.append(corpus_path)
     return Tables(
         languages=languages,
+        corpus=corpus,
         topics=topics,
         entities=entities,
         boilerplate=boilerplate,

@@ -1,0 +1,431 @@
+"""Dates: temporal expressions of the body, resolved to ISO, and the publication date.
+
+The vocabulary (months, weekdays, seasons, prepositions, relative words) lives in
+generator/lang/<lang>/dates.yml; this module holds the mechanism:
+
+1. find every expression (longest match wins among overlapping patterns);
+2. take the publication date from the metadata, else infer it from the text: the
+   earliest date consistent with the text, i.e. the latest explicit full day mentioned
+   ("vom 22. November", "heute, Dienstag, 18. Juni"), else the latest month;
+3. resolve year-less dates against it (a date after the publication date belongs to the
+   previous year) and deictic ones ("gestern", "am Freitag", "letzten Monat") with
+   relative=True. Never against today's date: the output depends on the text alone.
+
+A year-less text needs a year from somewhere: the years the text names, or the corpus'
+`published_from` year (an optional `corpus` mapping on Tables). Without either, the year
+stays unknown and is written "XXXX" so the gap is visible instead of guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..models import Article, DateMention, Tables
+
+YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d.,]\d)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A raw date expression before resolution."""
+
+    start: int
+    end: int
+    kind: str  # day | month | year | season | yearpart | weekday | relative
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    year_offset: int | None = None  # "dieses Jahres" 0, "letzten Jahres" -1
+    weekday: int | None = None
+    last: bool = False  # "letzten Freitag", "last August"
+    part: str | None = None
+    relative: str | None = None  # today | yesterday | same_day | last_week | ...
+    approx: bool = False
+
+
+# ── pattern building ──────────────────────────────────────────────────────
+
+
+def _ci(phrase: str) -> str:
+    """A phrase whose first letter may be upper or lower case (sentence starts)."""
+    phrase = phrase.strip()
+    first = phrase[:1]
+    head = f"[{first.lower()}{first.upper()}]" if first.isalpha() else re.escape(first)
+    return head + r"\s+".join(re.escape(w) for w in phrase[1:].split(" "))
+
+
+def _alt(words, ci: bool = False) -> str:
+    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    if not ordered:
+        return r"(?!x)x"
+    return (
+        "(?:"
+        + "|".join(_ci(w) if ci else r"\s+".join(map(re.escape, w.split())) for w in ordered)
+        + ")"
+    )
+
+
+@lru_cache(maxsize=8)
+def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Compile the date patterns of one language table (keyed by its repr for caching)."""
+    import ast
+
+    t = ast.literal_eval(table_key)
+    months = _alt(t.get("months", {}))
+    weekdays = _alt(t.get("weekdays", {}))
+    seasons = _alt(t.get("seasons", {}))
+    keep = _alt(t.get("keep_prefixes", ()), ci=True)
+    drop = _alt(t.get("drop_prefixes", ()), ci=True)
+    article = _alt(t.get("day_article", ()), ci=True)
+    parts = t.get("parts", {})
+    month_part = _alt(parts.get("month_level", ()), ci=True)
+    year_part = _alt(parts.get("year_level", {}), ci=True)
+    year_prefix = _alt(t.get("year_prefixes", ()), ci=True)
+    this_year = _alt(t.get("year_words", {}).get("this", ()), ci=True)
+    last_year = _alt(t.get("year_words", {}).get("last", ()), ci=True)
+    wd_this = _alt(t.get("weekday_prefixes", {}).get("this", ()), ci=True)
+    wd_last = _alt(t.get("weekday_prefixes", {}).get("last", ()), ci=True)
+    not_after = _alt(t.get("not_after_year", ()), ci=True)
+    sep = r"[\s\u00a0]+"
+    yw = rf"(?:{sep}(?:{YEAR}|(?P<this>{this_year})|(?P<lasty>{last_year})))"
+    found = [
+        # "am Dienstag, 18. Juni", "diesen Freitag, den 22. November", "4. November 2024",
+        # "4 November", "the 4th of November"
+        (
+            "day",
+            (
+                rf"(?P<pre>{keep}{sep})?(?:(?P<wd>{weekdays}),?{sep}(?:{article}{sep})?)?"
+                rf"(?P<day>\d{{1,2}})(?:\.|st|nd|rd|th)?{sep}(?:of{sep})?(?P<mon>{months}){yw}?"
+            ),
+        ),
+        # "on Monday, November 4, 2024", "November 4"
+        (
+            "day",
+            (
+                rf"(?P<pre>{keep}{sep})?(?:(?P<wd>{weekdays}),?{sep})?(?P<mon>{months}){sep}"
+                rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![.,]?\d)(?:,?{sep}{YEAR})?"
+            ),
+        ),
+        # "im Juni 2024", "Mitte August", "März dieses Jahres", "mid-August", "last August"
+        ("month", rf"(?P<pre>{keep}{sep})?(?:(?P<part>{month_part})\s*)?(?P<mon>{months}){yw}"),
+        (
+            "month",
+            rf"(?:(?P<pre>{keep})|{drop}){sep}(?:(?P<part>{month_part})\s*)?(?P<mon>{months})",
+        ),
+        ("month", rf"(?P<pre>)(?P<part>{month_part})\s*(?P<mon>{months})"),
+        # "im Sommer", "in the summer of 2023"
+        (
+            "season",
+            rf"(?P<pre>{keep}){sep}(?:the{sep})?(?P<season>{seasons})(?:{sep}(?:of{sep})?{YEAR})?",
+        ),
+        # "Mitte des Jahres 2022", "Ende 2023", "mid-2024"
+        ("yearpart", rf"(?P<yp>{year_part})\s*{YEAR}"),
+        # "im Jahr 2017", "seit 2019", "in 2017"
+        ("year", rf"(?P<pre>{year_prefix}){sep}{YEAR}(?!{sep}{not_after})"),
+        # "am Freitag", "last Friday"
+        ("weekday", rf"(?:(?P<lastwd>{wd_last})|{wd_this}){sep}(?P<wd>{weekdays})"),
+    ]
+    for kind, phrases in sorted((t.get("relative") or {}).items()):
+        if phrases:
+            found.append((f"rel:{kind}", _alt(phrases, ci=True)))
+    return tuple((kind, re.compile(rf"(?<![\w-]){pattern}(?![\w])")) for kind, pattern in found)
+
+
+def _date_table(tables: Tables, language: str) -> dict:
+    table = (tables.languages.get(language) or {}).get("dates")
+    if table:
+        return table
+    for lang in sorted(tables.languages):  # unknown language: the first table that has dates
+        if (tables.languages[lang] or {}).get("dates"):
+            return tables.languages[lang]["dates"]
+    return {}
+
+
+# ── finding ───────────────────────────────────────────────────────────────
+
+
+def _lookup(mapping: dict, word: str | None) -> int | None:
+    if not word:
+        return None
+    word = " ".join(word.split())
+    for key, value in mapping.items():
+        if str(key).lower() == word.lower():
+            return int(value)
+    return None
+
+
+def _find(body: str, table: dict) -> list[_Found]:
+    keep = {str(w).lower() for w in table.get("keep_prefixes", ())}
+    months, weekdays, seasons = (table.get(k, {}) for k in ("months", "weekdays", "seasons"))
+    year_parts = (table.get("parts") or {}).get("year_level", {})
+    raw: list[_Found] = []
+    for kind, pattern in _patterns(repr(table)):
+        for m in pattern.finditer(body):
+            g = {k: v for k, v in m.groupdict().items() if v is not None}
+            start = m.start()
+            pre = g.get("pre")
+            if pre and pre.strip().split()[0].lower() not in keep:
+                start = m.start("pre") + len(pre)  # "seit 2019" → "2019"
+            elif pre is None and kind == "month" and "mon" in g and "part" not in g:
+                start = m.start("mon")  # a dropped preposition ("seit März 2024")
+            if kind == "month" and "part" in g and start > m.start("part"):
+                start = m.start("part")
+            while start < m.end() and body[start].isspace():
+                start += 1
+            year = int(g["year"]) if "year" in g else None
+            offset = 0 if "this" in g else -1 if "lasty" in g else None
+            if kind.startswith("rel:"):
+                raw.append(_Found(start, m.end(), "relative", relative=kind[4:]))
+            elif kind == "weekday":
+                raw.append(
+                    _Found(
+                        start, m.end(), kind, weekday=_lookup(weekdays, g["wd"]), last="lastwd" in g
+                    )
+                )
+            elif kind == "yearpart":
+                raw.append(
+                    _Found(
+                        start,
+                        m.end(),
+                        kind,
+                        month=_lookup(year_parts, g["yp"]),
+                        year=year,
+                        approx=True,
+                    )
+                )
+            elif kind == "season":
+                raw.append(
+                    _Found(
+                        start,
+                        m.end(),
+                        kind,
+                        month=_lookup(seasons, g["season"]),
+                        year=year,
+                        approx=True,
+                    )
+                )
+            elif kind == "year":
+                raw.append(_Found(start, m.end(), kind, year=year))
+            else:
+                last = bool(pre) and pre.strip().lower() in {"letzten", "last", "vergangenen"}
+                raw.append(
+                    _Found(
+                        start,
+                        m.end(),
+                        kind,
+                        day=int(g["day"]) if "day" in g else None,
+                        month=_lookup(months, g["mon"]),
+                        year=year,
+                        year_offset=offset,
+                        weekday=_lookup(weekdays, g.get("wd")),
+                        last=last,
+                        part=g.get("part"),
+                    )
+                )
+    # longest first among overlaps, then text order
+    kept: list[_Found] = []
+    for f in sorted(raw, key=lambda f: (-(f.end - f.start), f.start)):
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    kept.sort(key=lambda f: f.start)
+    # "heute, Dienstag, 18. Juni": the deictic word is the apposition's coreferent
+    result = []
+    for i, f in enumerate(kept):
+        following = kept[i + 1] if i + 1 < len(kept) else None
+        if (
+            f.kind == "relative"
+            and following is not None
+            and following.kind == "day"
+            and re.fullmatch(r"[\s,]*", body[f.end : following.start])
+        ):
+            continue
+        result.append(f)
+    return result
+
+
+# ── publication date ──────────────────────────────────────────────────────
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _corpus_floor(tables: Tables) -> int | None:
+    """The corpus' `published_from` year, when the corpus tables give one."""
+    corpus = getattr(tables, "corpus", None) or {}
+    value = corpus.get("published_from") if isinstance(corpus, dict) else None
+    try:
+        return int(str(value)[:4]) if value else None
+    except ValueError:
+        return None
+
+
+def _infer_published(found: list[_Found], anchor: int | None) -> dt.date | None:
+    """The earliest date consistent with the text: latest full day, else latest month."""
+    if anchor is None and not any(f.year for f in found):
+        return None
+    days = []
+    for f in found:
+        if f.kind == "day" and f.month and f.day:
+            year = f.year or anchor
+            if year is None:
+                continue
+            date = _safe_date(year, f.month, f.day)
+            if date and f.weekday is not None and f.year is None and date.weekday() != f.weekday:
+                continue  # a weekday that contradicts the anchor year: no evidence
+            if date:
+                days.append(date)
+    if days:
+        # "am Freitag" without a date is the news of the week: on or after the latest day
+        latest = max(days)
+        pinned = [
+            latest + dt.timedelta(days=(f.weekday - latest.weekday()) % 7)
+            for f in found
+            if f.kind == "weekday" and f.weekday is not None and not f.last
+        ]
+        return max([latest, *pinned])
+    months = []
+    for f in found:
+        if f.kind == "month" and f.month and not f.last and f.year_offset is None:
+            year = f.year or anchor
+            if year is not None:
+                day = 15 if f.part and f.part.lower().startswith(("mitte", "mid")) else 1
+                months.append(dt.date(year, f.month, day))
+    return max(months) if months else None
+
+
+# ── resolution ────────────────────────────────────────────────────────────
+
+
+def _year_for(
+    month: int, day: int | None, published: dt.date | None, anchor: int | None, last: bool
+) -> int | None:
+    if published is None:
+        return anchor
+    after = (month, day or 1) > (published.month, published.day if day else 1)
+    if last and month == published.month:
+        after = True  # "last August" written in August is a year ago
+    return published.year - 1 if after else published.year
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str:
+    text = f"{year:04d}" if year is not None else "XXXX"
+    if month:
+        text += f"-{month:02d}"
+        if day:
+            text += f"-{day:02d}"
+    return text
+
+
+def _resolve_relative(
+    f: _Found, published: dt.date, previous_day: str | None
+) -> tuple[str, bool] | None:
+    kind = f.relative
+    if f.kind == "weekday" and f.weekday is not None:
+        back = (published.weekday() - f.weekday) % 7
+        if f.last and back == 0:
+            back = 7
+        return (published - dt.timedelta(days=back)).isoformat(), False
+    if kind == "today":
+        return published.isoformat(), False
+    if kind == "yesterday":
+        return (published - dt.timedelta(days=1)).isoformat(), False
+    if kind == "day_before_yesterday":
+        return (published - dt.timedelta(days=2)).isoformat(), False
+    if kind == "same_day":
+        return (previous_day or published.isoformat()), False
+    if kind in ("last_week", "this_week"):
+        monday = published - dt.timedelta(
+            days=published.weekday() + (7 if kind == "last_week" else 0)
+        )
+        sunday = monday + dt.timedelta(days=6)
+        thursday = monday + dt.timedelta(days=3)  # the ISO week belongs to its Thursday's month
+        return _iso(thursday.year, thursday.month), (monday.month, monday.year) != (
+            sunday.month,
+            sunday.year,
+        )
+    if kind in ("last_month", "this_month"):
+        first = published.replace(day=1)
+        if kind == "last_month":
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return _iso(first.year, first.month), False
+    if kind in ("last_year", "this_year"):
+        return _iso(published.year - (kind == "last_year")), False
+    return None
+
+
+def extract_dates(
+    article: Article, tables: Tables
+) -> tuple[tuple[DateMention, ...], str | None, str]:
+    """Return (dates in text order, published ISO date or None, basis).
+
+    basis is "metadata" when the article's metadata gives the date, "inferred" when the
+    text does (the latest explicit day, else month, mentioned), "unknown" otherwise.
+    Year-less and deictic dates are resolved against that date, never against today.
+    """
+    body = article.body
+    table = _date_table(tables, article.language)
+    found = _find(body, table) if table else []
+
+    years = [f.year for f in found if f.year]
+    floor = _corpus_floor(tables)
+    anchor = max([*years, *([floor] if floor else [])], default=None)
+
+    published: dt.date | None = None
+    basis = "unknown"
+    if article.meta.published:
+        try:
+            published = dt.date.fromisoformat(article.meta.published[:10])
+            basis = "metadata"
+        except ValueError:
+            published = None
+    if published is None:
+        published = _infer_published(found, anchor)
+        basis = "inferred" if published else "unknown"
+
+    starts = [s.start for s in article.sentences]
+    mentions: list[DateMention] = []
+    previous_day: str | None = None
+    for f in found:
+        relative = f.kind in ("relative", "weekday")
+        approx = f.approx
+        if relative:
+            if published is None:
+                continue  # a deictic date needs an anchor; nothing to resolve against
+            resolved = _resolve_relative(f, published, previous_day)
+            if resolved is None:
+                continue
+            iso, approx = resolved
+        elif f.kind == "year":
+            iso = _iso(f.year)
+        else:
+            year = f.year
+            if year is None and f.year_offset is not None:
+                base = published.year if published else anchor
+                year = base + f.year_offset if base is not None else None
+            elif year is None:
+                year = _year_for(f.month or 1, f.day, published, anchor, f.last)
+            iso = _iso(year, f.month, f.day if f.kind == "day" else None)
+        if len(iso) == 10:
+            previous_day = iso
+        index = max(bisect.bisect_right(starts, f.start) - 1, 0)
+        sentence = article.sentences[index].index if article.sentences else 0
+        mentions.append(
+            DateMention(
+                text=body[f.start : f.end],
+                iso=iso,
+                approx=approx,
+                relative=relative,
+                sentence=sentence,
+                start=f.start,
+                end=f.end,
+            )
+        )
+    return tuple(mentions), (published.isoformat() if published else None), basis

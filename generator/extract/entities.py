@@ -1,0 +1,353 @@
+"""Entity mentions: the corpus gazetteer matched against the article body.
+
+Mechanism (the names themselves live in seeds/_tables/entities.yml, the language rules
+in generator/lang/<lang>/entities.yml):
+
+- every name and alias goes into one Aho-Corasick automaton; among overlapping matches
+  the longest wins ("UN-Sicherheitsrat" over "UN", "Immanuel Kim" over "Kim");
+- a match must stand between word boundaries: a non-letter (a hyphen counts, so
+  "Ukraine-Krieg" names Ukraine), a lower→upper seam left by glued words
+  ("Shin Won-sikSüdkoreas"), or a genitive ending ("Putins"). A name followed by a
+  hyphen and a lower-case word is an adjective ("US-amerikanische") and names nothing;
+- truncated coordination ("Nord- und Südkorea") names the completed compound;
+- an alias shared by several entities ("Kim") goes to the one the article is talking
+  about: the one mentioned in this or the previous sentence, else the most mentioned;
+- a typo one edit away from a long alias ("Pjönjangs") is accepted, but never silently:
+  it is listed among the candidates as "Pjönjangs → Pjöngjang (fuzzy)";
+- multi-word proper names the gazetteer does not know are returned as candidates for
+  the build report, so a researcher can add them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from ..models import Article, Entity, EntityMention, Sentence, Tables
+
+FUZZY_MIN_LETTERS = 8
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int
+    end: int
+    ids: tuple[str, ...]  # entity ids in gazetteer order; several for a shared alias
+    fuzzy: bool = False
+
+
+# ── language rules ────────────────────────────────────────────────────────
+
+
+def name_rules(tables: Tables) -> dict[str, tuple[str, ...]]:
+    """Return the union over all languages of each name rule list (genitive endings, ...).
+
+    The union, not the article language alone: a German article quotes "Putin's" and an
+    English one writes "Nord- and South Korea"; a rule of one language never hurts another.
+    """
+    merged: dict[str, set[str]] = {}
+    for lang in sorted(tables.languages):
+        rules = (tables.languages[lang] or {}).get("entities") or {}
+        for key, values in rules.items():
+            merged.setdefault(key, set()).update(str(v) for v in values or ())
+    return {
+        key: tuple(sorted(values, key=lambda v: (-len(v), v))) for key, values in merged.items()
+    }
+
+
+# ── the gazetteer automaton ───────────────────────────────────────────────
+
+
+@lru_cache(maxsize=8)
+def _automaton(
+    entities: tuple[Entity, ...],
+) -> tuple[ahocorasick.Automaton, dict[str, tuple[str, ...]]]:
+    """Build the automaton over every surface form; map each form to its entity ids."""
+    owners: dict[str, list[str]] = {}
+    for entity in entities:
+        for form in (entity.name, *entity.aliases):
+            form = form.strip()
+            if form and entity.id not in owners.setdefault(form, []):
+                owners[form].append(entity.id)
+    automaton = ahocorasick.Automaton()
+    for form in sorted(owners):
+        automaton.add_word(form, form)
+    if owners:
+        automaton.make_automaton()
+    return automaton, {form: tuple(ids) for form, ids in owners.items()}
+
+
+def _left_ok(body: str, start: int) -> bool:
+    """A name starts at a non-letter, at a lower→upper seam, or after one stray capital."""
+    if start == 0 or not body[start - 1].isalpha():
+        return True
+    before, first = body[start - 1], body[start]
+    if before.islower() and first.isupper():
+        return True  # glued words: "Won-sikSüdkoreas"
+    # an extraction artefact: one stray capital glued before a name ("„LNordkorea")
+    return (
+        before.isupper()
+        and first.isupper()
+        and (start < 2 or not body[start - 2].isalpha())
+        and start + 1 < len(body)
+        and body[start + 1].islower()
+    )
+
+
+def _boundary_at(body: str, end: int, form: str) -> bool:
+    """True when a name ending at `end` ends a word there."""
+    if end >= len(body) or not body[end].isalpha():
+        # "US-amerikanische": a name joined to a lower-case word is an adjective
+        return not (
+            end + 1 < len(body)
+            and body[end] == "-"
+            and body[end + 1].islower()
+            and form[-1:] != "-"
+        )
+    return body[end].isupper() and body[end - 1].islower()  # glued words
+
+
+def _right_end(body: str, end: int, form: str, genitives: tuple[str, ...]) -> int | None:
+    """Return where the mention ends (after a genitive ending), or None if not a word end."""
+    for suffix in genitives:  # first, so that "Korea's" keeps its "'s"
+        if body.startswith(suffix, end) and _boundary_at(body, end + len(suffix), form + suffix):
+            return end + len(suffix)
+    return end if _boundary_at(body, end, form) else None
+
+
+def _exact_matches(
+    body: str, entities: tuple[Entity, ...], genitives: tuple[str, ...]
+) -> list[_Match]:
+    automaton, owners = _automaton(entities)
+    if not owners:
+        return []
+    found = []
+    for last, form in automaton.iter(body):
+        start = last - len(form) + 1
+        if not _left_ok(body, start):
+            continue
+        end = _right_end(body, last + 1, form, genitives)
+        if end is not None:
+            found.append(_Match(start, end, owners[form]))
+    return found
+
+
+def _coordinated(
+    body: str, owners: dict[str, tuple[str, ...]], words: tuple[str, ...]
+) -> list[_Match]:
+    """Truncated first elements: "Nord- und Südkorea" names Nordkorea as "Nord-"."""
+    if not words:
+        return []
+    pattern = re.compile(
+        r"(?<![^\W\d_])([^\W\d_]+)-\s+(?:"
+        + "|".join(re.escape(w) for w in words)
+        + r")\s+([^\W\d_]+)"
+    )
+    found = []
+    for m in pattern.finditer(body):
+        head, full = m.group(1), m.group(2)
+        for cut in range(1, len(full) - 1):
+            ids = owners.get(head + full[cut:])
+            if ids:
+                found.append(_Match(m.start(1), m.end(1) + 1, ids))
+                break
+    return found
+
+
+# ── fuzzy: typos one edit away from a long alias ─────────────────────────
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when `a` and `b` differ by exactly one insertion, deletion, substitution or swap."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        i, j = diffs[0], diffs[-1]
+        return len(diffs) == 2 and j == i + 1 and a[i] == b[j] and a[j] == b[i]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1 :]
+
+
+def _fuzzy_matches(
+    body: str, owners: dict[str, tuple[str, ...]], taken: list[_Match], genitives: tuple[str, ...]
+) -> list[tuple[_Match, str]]:
+    """Spans of 1–3 capitalised words one edit from a long alias, with the alias they resemble.
+
+    Conservative on purpose: the alias has at least FUZZY_MIN_LETTERS letters, the first
+    and last two letters agree (an ending change is inflection or derivation, not a typo:
+    "Ukrainer"), and exactly one entity is that close.
+    """
+    forms: dict[int, list[tuple[str, str]]] = {}
+    for form, ids in owners.items():
+        if len(ids) == 1 and sum(c.isalpha() for c in form) >= FUZZY_MIN_LETTERS:
+            for variant in (form, *(form + s for s in genitives)):
+                forms.setdefault(len(variant), []).append((variant, form))
+    exact = {(m.start, m.end) for m in taken}
+    words = [m for m in _WORD.finditer(body) if m.group()[0].isupper()]
+    found = []
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            group = words[i : i + n]
+            if len(group) < n or any(
+                body[a.end() : b.start()] != " " for a, b in itertools.pairwise(group)
+            ):
+                continue
+            start, end = group[0].start(), group[-1].end()
+            text = body[start:end]
+            if (start, end) in exact or len(text) < FUZZY_MIN_LETTERS:
+                continue
+            near = {
+                form
+                for size in (len(text) - 1, len(text), len(text) + 1)
+                for variant, form in forms.get(size, ())
+                if variant[:2] == text[:2]
+                and variant[-2:] == text[-2:]
+                and _one_edit(variant, text)
+            }
+            entities = {owners[form] for form in near}
+            if len(entities) == 1:
+                form = min(near)
+                found.append((_Match(start, end, owners[form], fuzzy=True), form))
+                break
+    return found
+
+
+# ── overlap and ambiguity ─────────────────────────────────────────────────
+
+
+def _longest_first(matches: list[_Match]) -> list[_Match]:
+    """Keep non-overlapping matches, longest first (ties: exact before fuzzy, then leftmost)."""
+    kept: list[_Match] = []
+    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.fuzzy, m.start)):
+        if all(match.end <= k.start or match.start >= k.end for k in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _sentence_index(sentences: tuple[Sentence, ...], starts: list[int], offset: int) -> int:
+    """Index of the sentence containing `offset` (or the last one starting before it)."""
+    position = bisect.bisect_right(starts, offset) - 1
+    return sentences[max(position, 0)].index if sentences else 0
+
+
+def _resolve(matches: list[_Match], sentence_of: list[int]) -> list[str]:
+    """Pick one entity per match; a shared alias goes to the entity under discussion."""
+    chosen: list[str] = []
+    count: dict[str, int] = {}
+    last_sentence: dict[str, int] = {}
+    last_position: dict[str, int] = {}
+    for n, match in enumerate(matches):
+        if len(match.ids) == 1:
+            eid = match.ids[0]
+        else:
+            known = [i for i in match.ids if i in count]
+            if known:
+                recent = max(known, key=lambda i: last_position[i])
+                if last_sentence[recent] >= sentence_of[n] - 1:
+                    eid = recent
+                else:
+                    eid = max(known, key=lambda i: (count[i], last_position[i]))
+            else:
+                later = [
+                    m.ids[0] for m in matches[n + 1 :] if len(m.ids) == 1 and m.ids[0] in match.ids
+                ]
+                eid = later[0] if later else match.ids[0]
+        chosen.append(eid)
+        count[eid] = count.get(eid, 0) + 1
+        last_sentence[eid] = sentence_of[n]
+        last_position[eid] = n
+    return chosen
+
+
+# ── candidates: proper names the gazetteer lacks ─────────────────────────
+
+
+def _candidate_names(body: str, taken: list[_Match], rules: dict[str, tuple[str, ...]]) -> set[str]:
+    """Runs of two or more capitalised words, outside any mention, that look like names."""
+    stop = set(rules.get("not_names", ())) | set(rules.get("honorifics", ()))
+    endings = tuple(e.lower() for e in rules.get("common_noun_endings", ()))
+    covered = sorted((m.start, m.end) for m in taken)
+
+    def inside_mention(start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in covered)
+
+    def name_like(word: str) -> bool:
+        bare = word.rstrip(".")
+        return (
+            bare[:1].isupper()
+            and bare not in stop
+            and not (len(bare) > 3 and bare.lower().endswith(endings))
+        )
+
+    names: set[str] = set()
+    run: list[re.Match[str]] = []
+
+    adjectives = tuple(rules.get("adjective_endings", ()))
+
+    def flush() -> None:
+        if run and len(run[0].group()) >= 6 and run[0].group().endswith(adjectives):
+            run.pop(0)  # a sentence-initial adjective ("Stärkere Zusammenarbeit")
+        if len(run) >= 2:
+            names.add(body[run[0].start() : run[-1].end()])
+        run.clear()
+
+    for word in _WORD.finditer(body):
+        if run and body[run[-1].end() : word.start()] != " ":
+            flush()
+        if name_like(word.group()) and not inside_mention(word.start(), word.end()):
+            run.append(word)
+        else:
+            flush()
+    flush()
+    return names
+
+
+# ── public ────────────────────────────────────────────────────────────────
+
+
+def extract_mentions(
+    article: Article, tables: Tables
+) -> tuple[tuple[EntityMention, ...], tuple[str, ...]]:
+    """Return the gazetteer mentions in the body (text order) and the candidate names.
+
+    Mentions carry body spans and sentence indexes so every entity page can cite the
+    sentence. Candidates are proper names not in the gazetteer plus every fuzzy match
+    ("Pjönjangs → Pjöngjang (fuzzy)"), deduplicated and sorted, for the build report:
+    nothing unknown is dropped silently.
+    """
+    body = article.body
+    rules = name_rules(tables)
+    genitives = rules.get("genitive_suffixes", ())
+    _, owners = _automaton(tables.entities)
+    matches = _exact_matches(body, tables.entities, genitives)
+    matches += _coordinated(body, owners, rules.get("coordination", ()))
+    fuzzy = _fuzzy_matches(body, owners, matches, genitives)
+    kept = _longest_first(matches + [m for m, _ in fuzzy])
+
+    starts = [s.start for s in article.sentences]
+    sentence_of = [_sentence_index(article.sentences, starts, m.start) for m in kept]
+    chosen = _resolve(kept, sentence_of)
+    mentions = tuple(
+        EntityMention(entity=eid, form=body[m.start : m.end], sentence=s, start=m.start, end=m.end)
+        for m, eid, s in zip(kept, chosen, sentence_of)
+    )
+
+    names = {e.id: e.name for e in tables.entities}
+    candidates = _candidate_names(body, kept, rules)
+    kept_spans = {(m.start, m.end) for m in kept}
+    for match, form in fuzzy:
+        if (match.start, match.end) in kept_spans:
+            candidates.add(f"{body[match.start : match.end]} → {names[match.ids[0]]} (fuzzy)")
+    return mentions, tuple(sorted(candidates))

@@ -1,0 +1,387 @@
+"""Direct quotes: every span in quotation marks, with the speaker the article credits.
+
+Marks: „…“, "…", «…», »…«, “…”, and the mixed pairs machine translation leaves behind
+(„…», “…»). A closing mark without an opening one ("… geschaffen“, so der Bericht")
+quotes from the beginning of its sentence. `text` is the inner span exactly as written.
+
+The speaker (vocabulary in generator/lang/<lang>/quotes.yml), tried in this order on
+the text of the quote's sentence(s) outside any quotation marks:
+
+1. a report phrase ("zitierte … aus dem Bericht", "so der Bericht") credits the body
+   that issued the most recently named report, not the medium quoting it;
+2. a speech verb ("sagte", "erklärte", "said"): its subject — a pronoun resolved to the
+   person or role named just before, a name after the verb, or the name or description
+   before it;
+3. a source phrase ("laut X", "Nach Einschätzung des X", "X zufolge", "according to X");
+4. a source phrase inserted inside the quote itself ("– Analyse von Newsweek –");
+5. a quote that directly follows an attributed quote in the same paragraph inherits it.
+
+Speakers are canonical entity names, or nominative descriptions for unnamed speakers
+("nordkoreanischer Außenminister"); None when the article names no source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..models import Article, EntityMention, Quote, Tables
+
+OPENERS = {"„": '“”»"', "«": "»", "“": '”»“"', '"': '"', "‚": "‘’"}
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+_ADJ_ENDING = re.compile(r"(?:en|em|er|es|e)$")
+_NOMINATIVE = {"m": "er", "f": "e", "n": "es", "pl": "e"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    open_at: int  # offset of the opening mark (or of the sentence start when unopened)
+    start: int  # inner text
+    end: int
+    close_at: int  # offset just after the closing mark
+
+
+# ── finding the quoted spans ──────────────────────────────────────────────
+
+
+def _sentence_start(article: Article, offset: int) -> int:
+    for sentence in article.sentences:
+        if sentence.start <= offset < sentence.end or sentence.end == offset:
+            return sentence.start
+    return offset
+
+
+def _spans(article: Article) -> list[_Span]:
+    body = article.body
+    spans: list[_Span] = []
+    for para_start, para_end in article.paragraphs:
+        opened: int | None = None
+        closers = ""
+        for i in range(para_start, para_end):
+            c = body[i]
+            before = body[i - 1] if i > para_start else " "
+            after = body[i + 1] if i + 1 < para_end else " "
+            if opened is not None:
+                if c in closers and not (c == '"' and after.isalnum() and before.isspace()):
+                    spans.append(_Span(opened, opened + 1, i, i + 1))
+                    opened = None
+                continue
+            if c == "»" and after.strip() and not before.strip():
+                opened, closers = i, "«"  # German »…«
+            elif (
+                c in OPENERS
+                and c != "‚"
+                and (not before.strip() or before in "([–—-:,")
+                and after.strip()
+            ):
+                opened, closers = i, OPENERS[c]
+            elif c in '“”»"' and before.strip() and not before.isspace():
+                # a closing mark with no opening one: the quote starts its sentence
+                start = _sentence_start(article, i)
+                if start < i and all(start >= s.close_at for s in spans if s.open_at < i):
+                    spans.append(_Span(start, start, i, i + 1))
+    trimmed = []
+    for s in spans:
+        start, end = s.start, s.end
+        while start < end and body[start].isspace():
+            start += 1
+        while end > start and body[end - 1].isspace():
+            end -= 1
+        if start < end:
+            trimmed.append(_Span(s.open_at, start, end, s.close_at))
+    return trimmed
+
+
+# ── attribution helpers ───────────────────────────────────────────────────
+
+
+def _table(tables: Tables, language: str) -> dict:
+    table = (tables.languages.get(language) or {}).get("quotes")
+    if table:
+        return table
+    for lang in sorted(tables.languages):
+        if (tables.languages[lang] or {}).get("quotes"):
+            return tables.languages[lang]["quotes"]
+    return {}
+
+
+def _alt(words) -> str:
+    ordered = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    if not ordered:
+        return r"(?!x)x"
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) + ")"
+
+
+def _word_re(words) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){_alt(words)}(?![\w])")
+
+
+class _Context:
+    """Everything attribution needs about one article: masks, mentions, vocabulary."""
+
+    def __init__(self, article: Article, tables: Tables, mentions, spans: list[_Span]) -> None:
+        self.article = article
+        self.body = article.body
+        self.table = _table(tables, article.language)
+        self.names = {e.id: e.name for e in tables.entities}
+        self.types = {e.id: e.type for e in tables.entities}
+        self.spans = spans
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.roles = {str(k): str(v) for k, v in (self.table.get("roles") or {}).items()}
+        self.determiners = {str(d) for d in self.table.get("determiners", ())}
+        self.pronouns = {str(p) for p in self.table.get("pronouns", ())}
+        self.verbs = _word_re(self.table.get("speech_verbs", ()))
+        self.before = _word_re(self.table.get("source_before", ()))
+        self.after = _word_re(self.table.get("source_after", ()))
+        self.report_phrase = _word_re(self.table.get("report_phrases", ()))
+        self.report_word = re.compile(
+            rf"(?:(?P<hyph>[\w.]+)-)?(?<![\w]){_alt(self.table.get('report_words', ()))}(?![\w])"
+        )
+        determiners = _alt(self.determiners)
+        roles = _alt(self.roles)
+        self.role_np = re.compile(
+            rf"(?<![\w-])(?P<det>{determiners})\s+(?P<adjs>(?:[^\W\d_][\w-]*(?:e|en|er|es|em)\s+)*)"
+            rf"(?P<role>{roles})(?:s|es)?(?![\w])"
+        )
+
+    # -- masks --
+    def quoted(self, offset: int) -> bool:
+        return any(s.open_at <= offset < s.close_at for s in self.spans)
+
+    def sentence_bounds(self, offset: int) -> tuple[int, int]:
+        for s in self.article.sentences:
+            if s.start <= offset < s.end:
+                return s.start, s.end
+        return offset, offset
+
+    def outside(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Pieces of [start, end) that lie outside every quotation."""
+        pieces, cursor = [], start
+        for s in sorted(self.spans, key=lambda s: s.open_at):
+            if s.close_at <= cursor or s.open_at >= end:
+                continue
+            if s.open_at > cursor:
+                pieces.append((cursor, s.open_at))
+            cursor = max(cursor, s.close_at)
+        if cursor < end:
+            pieces.append((cursor, end))
+        return pieces
+
+    # -- referents --
+    def mention_in(
+        self,
+        start: int,
+        end: int,
+        types=("person", "organization", "media", "country"),
+        inner=False,
+    ) -> list[EntityMention]:
+        """Mentions starting in [start, end) of the given types; outside quotes unless `inner`."""
+        return [
+            m
+            for m in self.mentions
+            if start <= m.start < end
+            and self.types.get(m.entity) in types
+            and (inner or not self.quoted(m.start))
+        ]
+
+    def describe(self, match: re.Match[str]) -> str:
+        """A role noun phrase in the nominative, without its article."""
+        role = match.group("role")
+        gender = self.roles.get(role, "m")
+        adjs = [a for a in match.group("adjs").split() if a]
+        if self.article.language == "de":
+            adjs = [_ADJ_ENDING.sub("", a) + _NOMINATIVE.get(gender, "e") for a in adjs]
+        return " ".join([*adjs, role])
+
+    def roles_in(self, start: int, end: int) -> list[tuple[int, str]]:
+        found = []
+        for m in self.role_np.finditer(self.body, start, end):
+            if self.quoted(m.start()):
+                continue
+            if self.mention_in(m.end(), m.end() + 2, ("person",)):
+                continue  # "der Außenminister Sergej Lawrow": the name speaks
+            found.append((m.start(), self.describe(m)))
+        return found
+
+    def referent_before(self, offset: int) -> str | None:
+        """Who a pronoun at `offset` points to: the last person or role named before it."""
+        start, _ = self.sentence_bounds(offset)
+        end = offset
+        while True:
+            people = [
+                (m.start, self.names[m.entity]) for m in self.mention_in(start, end, ("person",))
+            ]
+            candidates = people + self.roles_in(start, end)
+            if candidates:
+                return max(candidates)[1]
+            if start == 0:
+                return None
+            end = start
+            start, _ = self.sentence_bounds(start - 1)
+            if start == end:
+                return None
+
+    def report_issuer(self, before: int) -> str | None:
+        """The body that issued the latest report named before `before`."""
+        best = None
+        for m in self.report_word.finditer(self.body, 0, before):
+            hyph = m.group("hyph")
+            if hyph:
+                named = [x for x in self.mentions if x.start == m.start("hyph")]
+                if named:
+                    best = self.names[named[0].entity]
+                    continue
+            _, sentence_end = self.sentence_bounds(m.start())
+            named = self.mention_in(m.end(), min(sentence_end, before), ("organization", "media"))
+            if named:
+                best = self.names[named[0].entity]
+        return best
+
+    def noun_phrase_after(self, offset: int, limit: int) -> str | None:
+        named = self.mention_in(offset, min(limit, offset + 60), inner=True)
+        if named:
+            return self.names[named[0].entity]
+        text = self.body[offset:limit]
+        m = self.role_np.match(self.body, offset + len(text) - len(text.lstrip()))
+        return self.describe(m) if m else None
+
+    def noun_phrase_before(self, offset: int) -> str | None:
+        named = [m for m in self.mentions if offset - 3 <= m.end <= offset]
+        if named:
+            return self.names[named[-1].entity]
+        words = list(_WORD.finditer(self.body, max(0, offset - 120), offset))
+        if not words:
+            return None
+        noun = words[-1].group()
+        adjs = []
+        for w in reversed(words[:-1]):
+            if (
+                w.group()[0].islower()
+                and _ADJ_ENDING.search(w.group())
+                and w.group() not in self.pronouns
+            ):
+                adjs.insert(0, w.group())
+            else:
+                break
+        if not noun[0].isupper() or not adjs and noun not in self.roles:
+            return None
+        gender = self.roles.get(noun, "pl" if noun.endswith("en") else "m")
+        if self.article.language == "de":
+            adjs = [_ADJ_ENDING.sub("", a) + _NOMINATIVE[gender] for a in adjs]
+        return " ".join([*adjs, noun])
+
+
+# ── speaker rules ─────────────────────────────────────────────────────────
+
+
+def _by_verb(ctx: _Context, pieces: list[tuple[int, int]], quote: _Span) -> str | None:
+    body = ctx.body
+    for start, end in pieces:
+        for verb in ctx.verbs.finditer(body, start, end):
+            rest = body[verb.end() : end]
+            first = _WORD.match(rest.lstrip())
+            if first and first.group() in ctx.pronouns:
+                return ctx.referent_before(verb.start())
+            stop = re.search(r",\s*(?:dass|that|ob)\b|[:;]|$", rest)
+            window_end = verb.end() + (stop.start() if stop else len(rest))
+            for types in (("person",), ("organization", "media")):
+                named = ctx.mention_in(verb.end(), window_end, types)
+                if named:
+                    return ctx.names[named[0].entity]
+            role = ctx.role_np.match(body, verb.end() + len(rest) - len(rest.lstrip()))
+            if role:
+                return ctx.describe(role)
+            # the subject stands before the verb ("Nordkorea sagte", "Er bezeichnete")
+            sentence_start, _ = ctx.sentence_bounds(verb.start())
+            candidates = [
+                (m.start, ctx.names[m.entity]) for m in ctx.mention_in(sentence_start, verb.start())
+            ]
+            candidates += ctx.roles_in(sentence_start, verb.start())
+            for pronoun in _WORD.finditer(body, sentence_start, verb.start()):
+                if pronoun.group() in ctx.pronouns and not ctx.quoted(pronoun.start()):
+                    resolved = ctx.referent_before(pronoun.start())
+                    if resolved:
+                        candidates.append((pronoun.start(), resolved))
+            people = [c for c in candidates if c[1] in ctx.names.values() and _is_person(ctx, c[1])]
+            if people:
+                return max(people)[1]
+            if candidates:
+                return max(candidates)[1]
+    return None
+
+
+def _is_person(ctx: _Context, name: str) -> bool:
+    return any(ctx.names[i] == name and t == "person" for i, t in ctx.types.items())
+
+
+def _by_source(ctx: _Context, pieces: list[tuple[int, int]]) -> str | None:
+    for start, end in pieces:
+        for m in ctx.before.finditer(ctx.body, start, end):
+            found = ctx.noun_phrase_after(m.end(), end)
+            if found:
+                return found
+        for m in ctx.after.finditer(ctx.body, start, end):
+            found = ctx.noun_phrase_before(m.start())
+            if found:
+                return found
+    return None
+
+
+def _speaker(ctx: _Context, quote: _Span) -> str | None:
+    first, _ = ctx.sentence_bounds(quote.start)
+    _, last = ctx.sentence_bounds(max(quote.end - 1, quote.start))
+    last = max(last, quote.close_at)
+    pieces = ctx.outside(first, last)
+    for start, end in pieces:
+        if ctx.report_phrase.search(ctx.body, start, end):
+            issuer = ctx.report_issuer(end)
+            if issuer:
+                return issuer
+        for m in ctx.report_word.finditer(ctx.body, start, end):
+            if m.group("hyph"):
+                named = [x for x in ctx.mentions if x.start == m.start("hyph")]
+                if named and ctx.verbs.search(ctx.body, start, end):
+                    return ctx.names[named[0].entity]
+    return (
+        _by_verb(ctx, pieces, quote)
+        or _by_source(ctx, pieces)
+        or _by_source(ctx, [(quote.start, quote.end)])
+    )
+
+
+# ── public ────────────────────────────────────────────────────────────────
+
+
+def extract_quotes(
+    article: Article, tables: Tables, mentions: tuple[EntityMention, ...]
+) -> tuple[Quote, ...]:
+    """Return every quoted span of the body in text order, each with its speaker.
+
+    The speaker is a canonical entity name (from `mentions`), a nominative description
+    of an unnamed source, or None when the article states no source; see the module
+    docstring for the rules.
+    """
+    spans = _spans(article)
+    ctx = _Context(article, tables, mentions, spans)
+    starts = [s.start for s in article.sentences]
+    quotes: list[Quote] = []
+    previous: tuple[int, str | None] | None = None  # (paragraph, speaker) of the last quote
+    for span in spans:
+        index = max(bisect.bisect_right(starts, span.start) - 1, 0)
+        sentence = article.sentences[index] if article.sentences else None
+        speaker = _speaker(ctx, span)
+        paragraph = sentence.paragraph if sentence else 0
+        if speaker is None and previous is not None and previous[0] == paragraph:
+            speaker = previous[1]  # a follow-on quote keeps its source
+        quotes.append(
+            Quote(
+                text=article.body[span.start : span.end],
+                speaker=speaker,
+                sentence=sentence.index if sentence else 0,
+                start=span.start,
+                end=span.end,
+            )
+        )
+        previous = (paragraph, speaker)
+    return tuple(quotes)

@@ -1,0 +1,115 @@
+"""Dates: forms, spans, publication-date inference and resolution (German and English)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.extract.dates import extract_dates
+from generator.models import Article, SeedMeta
+from generator.sentences import split_sentences
+from generator.tables import load_tables
+
+TABLES = load_tables(Path(__file__).resolve().parents[1] / "seeds" / "_tables")
+
+
+def make_article(text: str, language: str = "de", published: str | None = None) -> Article:
+    """One paragraph per line, segmented by the real sentence splitter."""
+    body = "\n".join(line.strip() for line in text.strip().splitlines())
+    paragraphs, offset = [], 0
+    for line in body.split("\n"):
+        paragraphs.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return Article(
+        file="t.txt",
+        slug="t",
+        title="T",
+        body=body,
+        paragraphs=tuple(paragraphs),
+        sentences=split_sentences(body, tuple(paragraphs)),
+        language=language,
+        meta=SeedMeta(published=published),
+        fmt="txt",
+        encoding="utf-8",
+        sha256="0",
+    )
+
+
+def dates_of(text: str, language: str = "de", published: str | None = None):
+    dates, pub, basis = extract_dates(make_article(text, language, published), TABLES)
+    return [(d.text, d.iso, d.relative) for d in dates], pub, basis
+
+
+def test_latest_full_day_is_the_publication_date_and_years_roll_back():
+    found, pub, basis = dates_of(
+        "Am Freitag sagte Verteidigungsminister Pistorius in Berlin, seit März 2024 sei viel "
+        "geschehen. Vom 22. November stammt die Meldung. Im Dezember war es ruhig."
+    )
+    assert pub == "2024-11-22" and basis == "inferred"
+    assert ("März 2024", "2024-03", False) in found
+    assert ("22. November", "2024-11-22", False) in found  # "Vom" dropped from the span
+    assert ("Im Dezember", "2023-12", False) in found  # a month after publication: last year
+    assert ("Am Freitag", "2024-11-22", True) in found  # 22 November 2024 is a Friday
+
+
+def test_weekday_apposition_pins_the_date_and_heute_is_not_repeated():
+    found, pub, _ = dates_of(
+        "Die Reise beginnt heute, Dienstag, 18. Juni 2024. Gestern kam die Delegation an. "
+        "Letzte Woche gab es Vorbereitungen, im September das erste Treffen seit 2019."
+    )
+    assert pub == "2024-06-18"
+    assert [f[0] for f in found] == [
+        "Dienstag, 18. Juni 2024",
+        "Gestern",
+        "Letzte Woche",
+        "im September",
+        "2019",
+    ]
+    assert ("Gestern", "2024-06-17", True) in found
+    assert ("im September", "2023-09", False) in found
+
+
+def test_metadata_wins_and_durations_and_counts_are_not_dates():
+    found, pub, basis = dates_of(
+        "In den vergangenen acht Monaten kamen 2000 Soldaten, seit fast 25 Jahren nicht mehr. "
+        "Kürzlich wurde es ratifiziert; letzten Monat sagte Kim etwas.",
+        published="2024-11-22",
+    )
+    assert basis == "metadata" and pub == "2024-11-22"
+    assert found == [("letzten Monat", "2024-10", True)]
+
+
+def test_approximate_forms():
+    dates, _, _ = extract_dates(
+        make_article(
+            "Seit Mitte des Jahres 2022 liefert Nordkorea. Im Sommer 2024 wurde unterzeichnet."
+        ),
+        TABLES,
+    )
+    assert [(d.text, d.iso, d.approx) for d in dates] == [
+        ("Mitte des Jahres 2022", "2022-06", True),
+        ("Im Sommer 2024", "2024-06", True),
+    ]
+
+
+def test_english_forms():
+    found, pub, _ = dates_of(
+        "On November 4, 2024 the minister visited Moscow. The treaty was signed last August "
+        "and ratified in 2017 terms. He said on Friday that troops arrived in June 2024. "
+        "Yesterday officials met; mid-August drills began. Troops may leave.",
+        language="en",
+    )
+    assert pub == "2024-11-08"  # Friday after the latest explicit day
+    texts = {f[0]: f[1] for f in found}
+    assert texts["On November 4, 2024"] == "2024-11-04"
+    assert texts["last August"] == "2024-08"
+    assert texts["in June 2024"] == "2024-06"
+    assert texts["on Friday"] == "2024-11-08"
+    assert texts["Yesterday"] == "2024-11-07"
+    assert texts["mid-August"] == "2024-08"
+    assert not any("May" in t or "may" in t for t in texts)
+
+
+def test_no_year_anywhere_is_unknown_not_today():
+    found, pub, basis = dates_of("Am 4. November besuchte sie Moskau.")
+    assert pub is None and basis == "unknown"
+    assert found == [("Am 4. November", "XXXX-11-04", False)]
