@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .models import Extraction, Tables
-from .render.common import article_path, site_url
+from .urls import article_path, site_url
 
 
 def _number(value: float | None) -> int | float | None:

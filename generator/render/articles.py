@@ -1,0 +1,492 @@
+"""Article pages and the articles index.
+
+An article page shows the cleaned text with every sentence wrapped in
+`<span id="sN" class="dossier-sentence">`, so each fact on the site can link to the exact
+sentence it came from (MkDocs collects ids of raw inline HTML, so these anchors are
+validated in a strict build). The key-figures table at the top links each figure to its
+sentence on the same page and to its claim on the topic page.
+
+All text from seeds goes through `esc()`; only the markup around it is ours.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
+
+from ..link import Claim, claims_of, keyword_patterns, sentence_topics
+from ..models import Corpus, Extraction, Figure, Page, Related, Sentence, Tables
+from .common import ARTICLES_INDEX, article_path, entity_path, esc, link, topic_path
+
+ARTICLES_PER_PAGE = 200
+# Claims a topic page shows in full (most cited first); figures of the others link to the
+# topic page without a claim anchor, and stay listed among the topic's citations.
+MAX_CLAIMS = 40
+
+# Interface wording (German UI); the meaning of each qualifier is explained on methodik.md.
+QUALIFIER_LABEL = {
+    "exact": "genau",
+    "approx": "etwa",
+    "at_least": "mindestens",
+    "at_most": "höchstens",
+    "more_than": "mehr als",
+    "less_than": "weniger als",
+    "range": "zwischen",
+    "up_to": "bis zu",
+}
+MODALITY_LABEL = {"claim": "Angabe", "projection": "Prognose", "accusation": "Vorwurf"}
+BASIS_LABEL = {
+    "metadata": "laut Metadaten",
+    "inferred": "aus dem Text erschlossen",
+    "unknown": "unbekannt",
+}
+LANGUAGE_LABEL = {"de": "Deutsch", "en": "Englisch"}
+MONTHS = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+)  # fmt: skip
+OWN_VOICE = "Artikel selbst"
+
+
+# ── formatting shared with the topic pages ────────────────────────────────
+
+
+def format_number(value: float) -> str:
+    """Return `value` in German notation: "12.000", "1.000.000", "2,5"."""
+    if math.isfinite(value) and value == int(value):
+        return f"{int(value):,}".replace(",", ".")
+    whole, _, fraction = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")
+    whole = whole.replace(",", ".")
+    return f"{whole},{fraction}" if fraction else whole
+
+
+def format_value(low: float, high: float | None) -> str:
+    """Return the number(s) of a figure: "10.000" or "12.000–15.000"."""
+    if high is not None and high != low:
+        return f"{format_number(low)}–{format_number(high)}"
+    return format_number(low)
+
+
+def describe_value(low: float, high: float | None, qualifier: str) -> str:
+    """Return the figure in German words: "mehr als 10.000", "zwischen 12.000 und 15.000"."""
+    if qualifier == "range" and high is not None and high != low:
+        return f"zwischen {format_number(low)} und {format_number(high)}"
+    value = format_value(low, high)
+    if qualifier == "exact":
+        return value
+    return f"{QUALIFIER_LABEL.get(qualifier, qualifier)} {value}"
+
+
+def css_name(value: str) -> str:
+    """Return `value` reduced to a safe CSS class suffix: "more_than" -> "more-than"."""
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "x"
+
+
+def qualifier_badge(qualifier: str) -> str:
+    """Return an inline badge naming the qualifier in German (styled by dossier.css)."""
+    label = QUALIFIER_LABEL.get(qualifier, qualifier)
+    return f'<span class="dossier-badge dossier-q-{css_name(qualifier)}">{esc(label)}</span>'
+
+
+def modality_badge(modality: str) -> str:
+    """Return the modality in German; projections and accusations get a visible badge."""
+    label = MODALITY_LABEL.get(modality, modality)
+    if modality == "claim":
+        return esc(label)
+    return f'<span class="dossier-badge dossier-m-{css_name(modality)}">{esc(label)}</span>'
+
+
+def format_date(iso: str | None) -> str:
+    """Return an ISO date (YYYY, YYYY-MM or YYYY-MM-DD) in German: "22.11.2024", "Juni 2024"."""
+    if not iso:
+        return "unbekannt"
+    parts = iso.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])}.{int(parts[1])}.{parts[0]}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return esc(iso)
+
+
+def attribution(attributed_to: str | None) -> str:
+    """Return who a figure is attributed to, escaped; the article's own voice when nobody."""
+    return esc(attributed_to) if attributed_to else f"*{OWN_VOICE}*"
+
+
+def claim_anchor(claim: Claim) -> str:
+    """Return the id of a claim's section on its topic page."""
+    return f"angabe-{claim.key}"
+
+
+def claim_index(corpus: Corpus, tables: Tables) -> dict[tuple[str, int], Claim]:
+    """Return {(file, figure start): claim} for the claims the topic pages show in full."""
+    index = {}
+    for topic in tables.topics:
+        for claim in claims_of(corpus.extractions, topic.id, tables)[:MAX_CLAIMS]:
+            for citation in claim.citations:
+                index[(citation.file, citation.start)] = claim
+    return index
+
+
+def safe_url(url: str | None) -> str | None:
+    """Return an http(s) URL percent-encoded so it cannot break out of a Markdown link, or None."""
+    if not url:
+        return None
+    url = url.strip()
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        return None
+    return quote(url, safe=":/?&=#%~.-_+,;@")
+
+
+# ── sentence markup ───────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    start: int
+    end: int
+    rank: int  # lower wins an overlap: figure, date, entity
+    opening: str
+    closing: str
+
+
+def _inner_spans(
+    extraction: Extraction, sentence: Sentence, page: str, entity_ids: frozenset[str]
+) -> list[_Span]:
+    spans = []
+    for figure in extraction.figures:
+        if figure.sentence == sentence.index:
+            title = esc(describe_value(figure.low, figure.high, figure.qualifier))
+            spans.append(
+                _Span(
+                    figure.start,
+                    figure.end,
+                    0,
+                    f'<span class="dossier-figure dossier-q-{css_name(figure.qualifier)}" '
+                    f'title="{title}">',
+                    "</span>",
+                )
+            )
+    for date in extraction.dates:
+        if date.sentence == sentence.index:
+            spans.append(
+                _Span(
+                    date.start,
+                    date.end,
+                    1,
+                    f'<time class="dossier-date" datetime="{esc(date.iso)}">',
+                    "</time>",
+                )
+            )
+    for mention in extraction.mentions:
+        if mention.sentence == sentence.index and mention.entity in entity_ids:
+            target = link(page, entity_path(mention.entity))
+            spans.append(_Span(mention.start, mention.end, 2, "[", f"]({target})"))
+    # keep spans inside the sentence; on overlap the lower rank wins, then the earlier span
+    accepted: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (s.rank, s.start, -s.end)):
+        if not (sentence.start <= span.start < span.end <= sentence.end):
+            continue
+        if any(span.start < other.end and other.start < span.end for other in accepted):
+            continue
+        accepted.append(span)
+    return accepted
+
+
+def _quote_spans(extraction: Extraction, sentence: Sentence, inner: list[_Span]) -> list[_Span]:
+    quotes: list[_Span] = []
+    for quote_ in sorted(extraction.quotes, key=lambda q: (q.start, q.end)):
+        # a quote may run over several sentences: mark the part inside this one
+        start, end = max(quote_.start, sentence.start), min(quote_.end, sentence.end)
+        if start >= end or any(start < q.end for q in quotes):
+            continue
+        quotes.append(_Span(start, end, 3, '<span class="dossier-quote">', "</span>"))
+    # an inner span must not cross a quote boundary, or the HTML would not nest
+    for q in quotes:
+        inner[:] = [
+            s
+            for s in inner
+            if s.end <= q.start or s.start >= q.end or (q.start <= s.start and s.end <= q.end)
+        ]
+    return quotes
+
+
+def render_sentence(
+    extraction: Extraction, sentence: Sentence, page: str, entity_ids: frozenset[str]
+) -> str:
+    """Return one sentence as inline Markdown/HTML: escaped text, facts marked, id = anchor."""
+    body = extraction.article.body
+    inner = _inner_spans(extraction, sentence, page, entity_ids)
+    quotes = _quote_spans(extraction, sentence, inner)
+    opens: dict[int, list[str]] = {}
+    closes: dict[int, list[str]] = {}
+    # quotes open before and close after the inner spans at the same offset
+    for span in sorted(quotes + inner, key=lambda s: (s.start, -s.end)):
+        opens.setdefault(span.start, []).append(span.opening)
+        closes.setdefault(span.end, []).insert(0, span.closing)
+    cuts = sorted({sentence.start, sentence.end, *opens, *closes})
+    parts = []
+    for i, offset in enumerate(cuts):
+        parts.extend(closes.get(offset, ()))
+        parts.extend(opens.get(offset, ()))
+        if i + 1 < len(cuts):
+            parts.append(esc_keep_edges(body[offset : cuts[i + 1]]))
+    classes = ["dossier-sentence"]
+    if any(f.sentence == sentence.index for f in extraction.figures):
+        classes.append("dossier-has-figure")
+    return (
+        f'<span id="{sentence.anchor}" class="{" ".join(classes)}">{"".join(parts).strip()}</span>'
+    )
+
+
+def esc_keep_edges(text: str) -> str:
+    """Escape a fragment of a sentence, keeping one space where it began or ended with one."""
+    escaped = esc(text)
+    if text[:1].isspace() and escaped:
+        escaped = " " + escaped
+    if text[-1:].isspace() and escaped:
+        escaped += " "
+    return escaped if escaped or not text else " "
+
+
+def render_body(extraction: Extraction, page: str, entity_ids: frozenset[str]) -> str:
+    """Return the cleaned text: one Markdown paragraph per body line, every sentence anchored."""
+    article = extraction.article
+    paragraphs = []
+    for number, (start, end) in enumerate(article.paragraphs):
+        sentences = [s for s in article.sentences if s.paragraph == number]
+        parts = []
+        cursor = start
+        for sentence in sentences:
+            parts.append(esc_keep_edges(article.body[cursor : sentence.start]))
+            parts.append(render_sentence(extraction, sentence, page, entity_ids))
+            cursor = sentence.end
+        parts.append(esc_keep_edges(article.body[cursor:end]))
+        text = "".join(parts).strip()
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+# ── article page ──────────────────────────────────────────────────────────
+
+
+def _metadata(extraction: Extraction, page: str) -> list[str]:
+    article = extraction.article
+    published = format_date(extraction.published)
+    basis = BASIS_LABEL.get(extraction.published_basis, extraction.published_basis)
+    lines = [
+        f"- **Quelle:** {esc(article.meta.source) or 'unbekannt'}",
+        f"- **Veröffentlicht:** {published} ({esc(basis)})"
+        if extraction.published
+        else "- **Veröffentlicht:** unbekannt",
+        f"- **Sprache:** {esc(LANGUAGE_LABEL.get(article.language, article.language))}",
+        f"- **Datei:** {esc(article.file)}",
+    ]
+    url = safe_url(article.meta.url)
+    if url:
+        lines.append(f"- **Original:** [{esc(article.meta.url)}]({url})")
+    return lines
+
+
+def _figure_rows(
+    extraction: Extraction,
+    page: str,
+    topic_names: dict[str, str],
+    claims: dict[tuple[str, int], Claim],
+) -> list[str]:
+    rows = [
+        "| Zahl | Angabe | Gegenstand | Thema | Quelle | Art |",
+        "| ---: | --- | --- | --- | --- | --- |",
+    ]
+    ordered = sorted(extraction.figures, key=lambda f: (f.start, f.end))
+    for figure in ordered:
+        anchor = extraction.article.sentences[figure.sentence].anchor
+        value = f"[{format_value(figure.low, figure.high)}](#{anchor})"
+        rows.append(
+            f"| {value} | {qualifier_badge(figure.qualifier)} | {esc(figure.counts)} "
+            f"| {_topic_cell(extraction, figure, page, topic_names, claims)} "
+            f"| {attribution(figure.attributed_to)} | {modality_badge(figure.modality)} |"
+        )
+    return rows
+
+
+def _topic_cell(
+    extraction: Extraction,
+    figure: Figure,
+    page: str,
+    topic_names: dict[str, str],
+    claims: dict[tuple[str, int], Claim],
+) -> str:
+    if figure.topic not in topic_names:
+        return "Sonstiges"
+    claim = claims.get((extraction.article.file, figure.start))
+    anchor = claim_anchor(claim) if claim else None
+    return f"[{esc(topic_names[figure.topic])}]({link(page, topic_path(figure.topic), anchor)})"
+
+
+def _related(related: tuple[Related, ...], page: str, titles: dict[str, str]) -> list[str]:
+    lines = []
+    for item in related:
+        if item.slug not in titles:
+            continue
+        target = link(page, article_path(item.slug))
+        reasons = "; ".join(esc(r) for r in item.reasons)
+        lines.append(f"- [{esc(titles[item.slug])}]({target}) — {reasons}")
+    return lines
+
+
+@dataclass(frozen=True, slots=True)
+class _Site:
+    """What every article page needs to know about the rest of the corpus, computed once."""
+
+    claims: dict[tuple[str, int], Claim]
+    titles: dict[str, str]
+    related: dict[str, tuple[Related, ...]]
+    topic_names: dict[str, str]
+    entity_ids: frozenset[str]
+    patterns: dict
+
+
+def _site(corpus: Corpus, tables: Tables) -> _Site:
+    return _Site(
+        claims=claim_index(corpus, tables),
+        titles={e.article.slug: e.article.title for e in corpus.extractions},
+        related=dict(corpus.related),
+        topic_names={t.id: t.name for t in tables.topics},
+        entity_ids=frozenset(e.id for e in corpus.entities),
+        patterns=keyword_patterns(tables.topics),
+    )
+
+
+def render_article(extraction: Extraction, site: _Site) -> Page:
+    """Return the page of one article: title, metadata, key figures, text, related articles."""
+    article = extraction.article
+    page = article_path(article.slug)
+    topic_names, entity_ids, patterns = site.topic_names, site.entity_ids, site.patterns
+    lines = [f"# {esc(article.title)}", "", *_metadata(extraction, page), ""]
+    topic_ids = sorted(
+        {t for ids in sentence_topics(extraction, patterns).values() for t in ids}
+        | set(article.meta.topics)
+    )
+    topic_links = [
+        f"[{esc(topic_names[t])}]({link(page, topic_path(t))})"
+        for t in topic_ids
+        if t in topic_names
+    ]
+    if topic_links:
+        lines += [f"**Themen:** {', '.join(topic_links)}", ""]
+    lines += ["## Kennzahlen", ""]
+    if extraction.figures:
+        lines += [
+            (
+                "Ein Klick auf die Zahl springt zum Satz im Text; das Thema führt zum "
+                "Quellenvergleich."
+            ),
+            "",
+            *_figure_rows(extraction, page, topic_names, site.claims),
+            "",
+        ]
+    else:
+        lines += ["In diesem Artikel wurden keine Kennzahlen erkannt.", ""]
+    lines += ["## Text", "", render_body(extraction, page, entity_ids), ""]
+    related_lines = _related(site.related.get(article.slug, ()), page, site.titles)
+    lines += ["## Verwandte Artikel", ""]
+    lines += related_lines or ["Keine verwandten Artikel gefunden."]
+    return Page(page, "\n".join(lines).rstrip() + "\n")
+
+
+# ── index ─────────────────────────────────────────────────────────────────
+
+
+def index_page_path(number: int) -> str:
+    """Return the path of page `number` (1-based) of the articles index.
+
+    Underscores never occur in article slugs, so "seite_2" cannot collide with an article.
+    """
+    return ARTICLES_INDEX if number == 1 else f"artikel/seite_{number}.md"
+
+
+def pager(page: str, number: int, total: int, path_of) -> str:
+    """Return a German pager line ("Seite 2 von 3 · vorherige · nächste") or "" for one page."""
+    if total <= 1:
+        return ""
+    parts = [f"Seite {number} von {total}"]
+    if number > 1:
+        parts.append(f"[« vorherige]({link(page, path_of(number - 1))})")
+    if number < total:
+        parts.append(f"[nächste »]({link(page, path_of(number + 1))})")
+    pages = (
+        " ".join(
+            f"**{n}**" if n == number else f"[{n}]({link(page, path_of(n))})"
+            for n in range(1, total + 1)
+        )
+        if total <= 20
+        else ""
+    )
+    return " · ".join(parts) + (f" · {pages}" if pages else "")
+
+
+def _index_order(extraction: Extraction) -> tuple:
+    published = extraction.published
+    return (
+        published is None,
+        published or "",
+        extraction.article.title.lower(),
+        extraction.article.slug,
+    )
+
+
+def render_index(corpus: Corpus) -> tuple[Page, ...]:
+    """Return the articles index (date, source, title, figures), sorted by date then title,
+    split into pages of ARTICLES_PER_PAGE rows so no page grows with the corpus."""
+    ordered = sorted(corpus.extractions, key=_index_order)
+    total = max(1, math.ceil(len(ordered) / ARTICLES_PER_PAGE))
+    pages = []
+    for number in range(1, total + 1):
+        page = index_page_path(number)
+        chunk = ordered[(number - 1) * ARTICLES_PER_PAGE : number * ARTICLES_PER_PAGE]
+        lines = ["# Artikel", ""]
+        lines += [
+            (
+                f"{len(ordered)} Artikel, sortiert nach Veröffentlichungsdatum und Titel. "
+                "Daten in *kursiv* sind aus dem Text erschlossen."
+            ),
+            "",
+        ]
+        nav = pager(page, number, total, index_page_path)
+        if nav:
+            lines += [nav, ""]
+        if chunk:
+            lines += [
+                "| Datum | Quelle | Titel | Kennzahlen |",
+                "| --- | --- | --- | ---: |",
+            ]
+        for extraction in chunk:
+            article = extraction.article
+            date = format_date(extraction.published)
+            if extraction.published and extraction.published_basis == "inferred":
+                date = f"*{date}*"
+            target = link(page, article_path(article.slug))
+            lines.append(
+                f"| {date} | {esc(article.meta.source) or 'unbekannt'} "
+                f"| [{esc(article.title)}]({target}) | {len(extraction.figures)} |"
+            )
+        if not chunk:
+            lines.append("Noch keine Artikel.")
+        if nav:
+            lines += ["", nav]
+        pages.append(Page(page, "\n".join(lines).rstrip() + "\n"))
+    return tuple(pages)
+
+
+def render_articles(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
+    """Return one page per article plus the (paginated) articles index."""
+    site = _site(corpus, tables)
+    pages = [render_article(extraction, site) for extraction in corpus.extractions]
+    return (*pages, *render_index(corpus))

@@ -1,0 +1,322 @@
+"""Topic pages (the sources' numbers side by side, then every citation) and the topics index.
+
+A topic page answers "who says how many?": each Claim (figures counting the same thing,
+see link.group_claims) gets a table with one row per source, and a plain sentence says
+whether the sources agree and how far apart they are. Below, every sentence of every
+article that cites the topic (a figure of the topic or a topic keyword), linked to its
+anchor on the article page. Citations are paginated so no page grows with the corpus.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..link import Claim, ClaimCitation, claims_of, keyword_patterns, sentence_topics
+from ..models import Corpus, Extraction, Page, Sentence, Tables, Topic
+from .articles import (
+    MAX_CLAIMS,
+    attribution,
+    claim_anchor,
+    describe_value,
+    format_date,
+    format_number,
+    format_value,
+    modality_badge,
+    pager,
+    qualifier_badge,
+)
+from .common import TOPICS_INDEX, article_path, esc, link, topic_path
+
+CITATIONS_PER_PAGE = 100
+# Rows per claim table; the remaining citations are all in the citation list below.
+CLAIM_ROWS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class TopicCitation:
+    """One sentence of one article that cites a topic."""
+
+    extraction: Extraction
+    sentence: Sentence
+
+
+def topic_citations(corpus: Corpus, tables: Tables) -> dict[str, tuple[TopicCitation, ...]]:
+    """Return, per topic id, every citing sentence ordered by article date, article, position."""
+    patterns = keyword_patterns(tables.topics)
+    found: dict[str, list[TopicCitation]] = defaultdict(list)
+    for extraction in corpus.extractions:
+        for index, topic_ids in sentence_topics(extraction, patterns).items():
+            sentence = extraction.article.sentences[index]
+            for topic_id in topic_ids:
+                found[topic_id].append(TopicCitation(extraction, sentence))
+
+    def order(c: TopicCitation) -> tuple:
+        published = c.extraction.published
+        return (published is None, published or "", c.extraction.article.slug, c.sentence.index)
+
+    return {topic_id: tuple(sorted(items, key=order)) for topic_id, items in found.items()}
+
+
+def citations_page_path(topic_id: str, number: int) -> str:
+    """Return the path of citation page `number` (1-based) of a topic; 1 is the topic page."""
+    return topic_path(topic_id) if number == 1 else f"themen/{topic_id}_seite_{number}.md"
+
+
+# ── claims ────────────────────────────────────────────────────────────────
+
+
+def _span(citations: list[ClaimCitation]) -> tuple[float, float]:
+    low = min(c.low for c in citations)
+    high = max(c.high if c.high is not None else c.low for c in citations)
+    return low, high
+
+
+def _who(citations: list[ClaimCitation]) -> str:
+    names = sorted({c.attributed_to for c in citations if c.attributed_to})
+    return ", ".join(esc(n) for n in names)
+
+
+def claim_summary(claim: Claim) -> str:
+    """Return the plain-German statement of agreement or spread across a claim's sources."""
+    stated = [c for c in claim.citations if c.modality == "claim"]
+    others = [c for c in claim.citations if c.modality != "claim"]
+    sources = len(claim.slugs)
+    parts = [
+        (
+            f"{len(claim.citations)} {'Angabe' if len(claim.citations) == 1 else 'Angaben'} "
+            f"aus {sources} {'Artikel' if sources == 1 else 'Artikeln'}."
+        )
+    ]
+    if stated:
+        low, high = _span(stated)
+        values = sorted({(c.low, c.high, c.qualifier) for c in stated}, key=repr)
+        if len(stated) == 1:
+            only = stated[0]
+            parts.append(f"Einzige Angabe: {describe_value(only.low, only.high, only.qualifier)}.")
+        elif len(values) == 1:
+            only = stated[0]
+            parts.append(
+                "Alle Angaben stimmen überein: "
+                f"{describe_value(only.low, only.high, only.qualifier)}."
+            )
+        elif low == high:
+            wordings = "; ".join(describe_value(*value) for value in values)
+            parts.append(
+                f"Die Quellen nennen dieselbe Zahl, {format_number(low)}, aber unterschiedlich "
+                f"eingeordnet: {wordings}."
+            )
+        else:
+            parts.append(f"Spanne der Angaben: {format_number(low)} – {format_number(high)}.")
+    for modality, label in (("projection", "Prognose"), ("accusation", "Vorwurf")):
+        group = [c for c in others if c.modality == modality]
+        if group:
+            low, high = _span(group)
+            if len(group) == 1:
+                value = describe_value(group[0].low, group[0].high, group[0].qualifier)
+            else:
+                value = format_number(low) if low == high else format_value(low, high)
+            who = _who(group)
+            parts.append(f"{label}: {value}" + (f" ({who})." if who else "."))
+    if stated and others:
+        low, high = _span(list(claim.citations))
+        parts.append(
+            f"Spanne einschließlich Prognosen und Vorwürfen: {format_number(low)} – "
+            f"{format_number(high)}."
+        )
+    return " ".join(parts)
+
+
+def _claim_table(claim: Claim, page: str) -> list[str]:
+    lines = [
+        "| Artikel | Datum | Zahl | Angabe | Gegenstand | Quelle | Art | Satz |",
+        "| --- | --- | ---: | --- | --- | --- | --- | --- |",
+    ]
+    for citation in claim.citations[:CLAIM_ROWS]:
+        target = link(page, article_path(citation.slug), citation.anchor)
+        article = f"[{esc(citation.title)}]({link(page, article_path(citation.slug))})"
+        if citation.source:
+            article += f" ({esc(citation.source)})"
+        lines.append(
+            f"| {article} | {format_date(citation.published)} "
+            f"| {format_value(citation.low, citation.high)} "
+            f"| {qualifier_badge(citation.qualifier)} | {esc(citation.counts)} "
+            f"| {attribution(citation.attributed_to)} | {modality_badge(citation.modality)} "
+            f"| [zum Satz]({target}) |"
+        )
+    rest = len(claim.citations) - CLAIM_ROWS
+    if rest > 0:
+        lines += ["", f"… und {rest} weitere Angaben; alle stehen unter „Belegstellen“."]
+    return lines
+
+
+def _claims_section(claims: tuple[Claim, ...], page: str) -> list[str]:
+    lines = ["## Angaben im Vergleich", ""]
+    if not claims:
+        return lines + ["Zu diesem Thema wurden keine Zahlenangaben erkannt.", ""]
+    lines += [
+        (
+            "Zahlen, die dasselbe zählen, stehen nebeneinander: eine Zeile je Quelle. "
+            "Alle Zahlen sind Angaben der jeweiligen Quelle, keine geprüften Tatsachen."
+        ),
+        "",
+    ]
+    for claim in claims[:MAX_CLAIMS]:
+        lines += [
+            f"### {esc(claim.label)} {{#{claim_anchor(claim)}}}",
+            "",
+            claim_summary(claim),
+            "",
+            *_claim_table(claim, page),
+            "",
+        ]
+    rest = len(claims) - MAX_CLAIMS
+    if rest > 0:
+        lines += [f"Weitere {rest} Angaben mit weniger Quellen stehen unter „Belegstellen“.", ""]
+    return lines
+
+
+# ── chart hook ────────────────────────────────────────────────────────────
+
+
+def _chart(corpus: Corpus, topic: Topic) -> list[str]:
+    """Embed the chart of generator/render/charts.py when that module exists and draws one."""
+    if importlib.util.find_spec(f"{__package__}.charts") is None:
+        return []
+    from . import charts  # optional module, written separately
+
+    svg = charts.render_topic_chart(corpus, topic.id)
+    if not svg:
+        return []
+    # a raw HTML block ends at a blank line in some Markdown parsers: keep it in one piece
+    svg = "\n".join(line for line in svg.splitlines() if line.strip())
+    caption = (
+        f"Diagramm: Zahlenangaben der Quellen zum Thema {esc(topic.name)}. "
+        "Dieselben Werte stehen in den Tabellen unten."
+    )
+    return [
+        '<figure class="dossier-chart">',
+        svg,
+        f"<figcaption>{caption}</figcaption>",
+        "</figure>",
+        "",
+    ]
+
+
+# ── citations ─────────────────────────────────────────────────────────────
+
+
+def _sentence_sources(extraction: Extraction, sentence: Sentence) -> str:
+    names = sorted(
+        {
+            f.attributed_to
+            for f in extraction.figures
+            if f.sentence == sentence.index and f.attributed_to
+        }
+        | {q.speaker for q in extraction.quotes if q.sentence == sentence.index and q.speaker}
+    )
+    return ", ".join(esc(n) for n in names)
+
+
+def _citation_line(citation: TopicCitation, page: str) -> str:
+    article = citation.extraction.article
+    target = link(page, article_path(article.slug), citation.sentence.anchor)
+    sources = _sentence_sources(citation.extraction, citation.sentence)
+    meta = [f"[{esc(article.title)}]({target})", format_date(citation.extraction.published)]
+    if sources:
+        meta.append(f"Quelle: {sources}")
+    return f"- {esc(citation.sentence.text)}  \n  — {' · '.join(meta)}"
+
+
+def _citation_lines(
+    topic: Topic, citations: tuple[TopicCitation, ...], page: str, number: int, total: int
+) -> list[str]:
+    chunk = citations[(number - 1) * CITATIONS_PER_PAGE : number * CITATIONS_PER_PAGE]
+    articles = len({c.extraction.article.slug for c in citations})
+    lines = [
+        (
+            f"{len(citations)} Sätze aus {articles} Artikeln nennen eine Zahl zum Thema oder eines "
+            "seiner Stichwörter."
+        ),
+        "",
+    ]
+    nav = pager(page, number, total, lambda n: citations_page_path(topic.id, n))
+    if nav:
+        lines += [nav, ""]
+    lines += [_citation_line(c, page) for c in chunk] or ["Keine Belegstellen."]
+    if nav:
+        lines += ["", nav]
+    return lines
+
+
+# ── pages ─────────────────────────────────────────────────────────────────
+
+
+def render_topic(
+    corpus: Corpus, tables: Tables, topic: Topic, citations: tuple[TopicCitation, ...]
+) -> tuple[Page, ...]:
+    """Return a topic's page (claims side by side, chart, first citations) and its
+    further citation pages."""
+    page = topic_path(topic.id)
+    total = max(1, math.ceil(len(citations) / CITATIONS_PER_PAGE))
+    claims = claims_of(corpus.extractions, topic.id, tables)
+    lines = [f"# {esc(topic.name)}", ""]
+    if topic.description:
+        lines += [esc(topic.description), ""]
+    lines += _chart(corpus, topic)
+    lines += _claims_section(claims, page)
+    lines += ["## Belegstellen", "", *_citation_lines(topic, citations, page, 1, total)]
+    pages = [Page(page, "\n".join(lines).rstrip() + "\n")]
+    for number in range(2, total + 1):
+        path = citations_page_path(topic.id, number)
+        back = link(path, page)
+        lines = [
+            f"# {esc(topic.name)}: Belegstellen, Seite {number}",
+            "",
+            f"Zurück zum [Quellenvergleich]({back}).",
+            "",
+            *_citation_lines(topic, citations, path, number, total),
+        ]
+        pages.append(Page(path, "\n".join(lines).rstrip() + "\n"))
+    return tuple(pages)
+
+
+def render_index(corpus: Corpus, tables: Tables, citations: dict) -> Page:
+    """Return the topics index: name, description, number of citations, figures, articles."""
+    lines = [
+        "# Themen",
+        "",
+        (
+            "Jedes Thema stellt die Zahlenangaben der Quellen nebeneinander und sammelt alle "
+            "Textstellen dazu."
+        ),
+        "",
+    ]
+    if not tables.topics:
+        return Page(TOPICS_INDEX, "\n".join([*lines, "Es sind keine Themen definiert."]) + "\n")
+    lines += [
+        "| Thema | Beschreibung | Belegstellen | Kennzahlen | Artikel |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for topic in tables.topics:
+        cited = citations.get(topic.id, ())
+        figures = sum(1 for e in corpus.extractions for f in e.figures if f.topic == topic.id)
+        articles = len({c.extraction.article.slug for c in cited})
+        target = link(TOPICS_INDEX, topic_path(topic.id))
+        lines.append(
+            f"| [{esc(topic.name)}]({target}) | {esc(topic.description)} | {len(cited)} "
+            f"| {figures} | {articles} |"
+        )
+    return Page(TOPICS_INDEX, "\n".join(lines) + "\n")
+
+
+def render_topics(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
+    """Return one page per topic in the tables (plus citation pages) and the topics index."""
+    citations = topic_citations(corpus, tables)
+    pages: list[Page] = []
+    for topic in tables.topics:
+        pages.extend(render_topic(corpus, tables, topic, citations.get(topic.id, ())))
+    pages.append(render_index(corpus, tables, citations))
+    return tuple(pages)
