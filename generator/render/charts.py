@@ -1,0 +1,364 @@
+"""Topic charts: the numbers each source reports, over publication time, as inline SVG.
+
+One small-multiple panel per counted thing (the topic's claims, largest first), so
+"Soldaten" and "Barrel Öl" never share an axis. In a panel x is the article's publication
+date and y the reported value (log scale when values span two orders of magnitude).
+A point is a point, a range a vertical bar, an open lower bound ("Tausende") a marker
+with an arrow upward, "mehr als"/"bis zu" a small arrow up/down; projections are hollow
+and dashed. Each source article has its own colour and marker shape, named in the legend.
+
+Static SVG, no JavaScript, German labels, <title>/<desc> and an aria-label for screen
+readers; every coordinate is formatted with a fixed precision, so output is deterministic.
+Embed the string inside a block-level HTML element (e.g. <figure>) on a Markdown page:
+Python-Markdown passes block-level HTML through untouched.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+from functools import lru_cache
+
+from ..link import Claim, ClaimCitation, claims_of
+from ..models import Corpus, Tables
+from ..tables import LANGUAGES, load_language
+from .common import esc
+
+# Okabe–Ito palette (distinguishable with colour-vision deficiencies), without yellow.
+COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+SHAPES = ("circle", "square", "triangle", "diamond")
+MONTHS_SHORT = ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez")
+QUALIFIER_LABELS = {
+    "exact": "genau",
+    "approx": "etwa",
+    "at_least": "mindestens",
+    "at_most": "höchstens",
+    "more_than": "mehr als",
+    "less_than": "weniger als",
+    "range": "zwischen",
+    "up_to": "bis zu",
+}
+UPWARD = ("at_least", "more_than")
+DOWNWARD = ("at_most", "less_than", "up_to")
+
+MAX_PANELS = 4  # the largest claims get a panel; the rest are counted in <desc>
+WIDTH = 640
+PANEL_HEIGHT = 170
+LEFT, RIGHT, TOP, BOTTOM = 78, 16, 26, 40  # margins of one panel
+LEGEND_LINE = 18
+LOG_RATIO = 100  # values spanning this factor or more get a log axis
+MARK = 5  # marker radius in px
+BOUND_ARROW = 14  # arrow of "mehr als" / "bis zu", px
+OPEN_ARROW = 28  # longer, dotted arrow of an open lower bound ("Tausende"), px
+TITLE_CHARS = 70  # legend titles are cut to this length
+
+
+def _f(value: float) -> str:
+    """Fixed-precision coordinate: same input, same bytes."""
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def format_number_de(value: float) -> str:
+    """German number: "." groups thousands, "," marks decimals ("1.000.000", "2,5")."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    whole, _, fraction = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")
+    whole = whole.replace(",", ".")
+    return f"{whole},{fraction}" if fraction else whole
+
+
+def _format_date_de(day: date) -> str:
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"
+
+
+@lru_cache(maxsize=1)
+def _language_tables() -> Tables:
+    """The language tables (package data): their stopwords sharpen the grouping of claims."""
+    return Tables(languages={lang: load_language(lang) for lang in LANGUAGES})
+
+
+def _day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
+
+
+class _Axis:
+    """Maps values to pixels, linear or log10, and chooses its ticks."""
+
+    def __init__(self, values: list[float], top: float, bottom: float) -> None:
+        low, high = min(values), max(values)
+        self.top, self.bottom = top, bottom
+        self.log = low > 0 and high / low >= LOG_RATIO
+        if self.log:
+            self.start = math.floor(math.log10(low))
+            self.end = max(math.ceil(math.log10(high)), self.start + 1)
+            self.ticks = [10.0**e for e in range(self.start, self.end + 1)]
+        else:
+            step = _nice_step(high / 4 if high > 0 else 1)
+            self.start, self.end = 0, step * max(1, math.ceil(high * 1.05 / step))
+            self.ticks = [step * i for i in range(round(self.end / step) + 1)]
+
+    def __call__(self, value: float) -> float:
+        if self.log:
+            share = (math.log10(max(value, 10.0**self.start)) - self.start) / (
+                self.end - self.start
+            )
+        else:
+            share = (value - self.start) / (self.end - self.start)
+        return self.bottom - share * (self.bottom - self.top)
+
+
+def _nice_step(raw: float) -> float:
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if raw <= factor * power:
+            return factor * power
+    return 10 * power
+
+
+def _marker(shape: str, x: float, y: float, colour: str, hollow: bool) -> str:
+    fill = "#ffffff" if hollow else colour
+    style = f'fill="{fill}" stroke="{colour}" stroke-width="1.5"'
+    r = MARK
+    if shape == "square":
+        return f'<rect x="{_f(x - r)}" y="{_f(y - r)}" width="{2 * r}" height="{2 * r}" {style}/>'
+    if shape == "triangle":
+        points = f"{_f(x)},{_f(y - r - 1)} {_f(x + r + 1)},{_f(y + r)} {_f(x - r - 1)},{_f(y + r)}"
+        return f'<polygon points="{points}" {style}/>'
+    if shape == "diamond":
+        points = f"{_f(x)},{_f(y - r - 1)} {_f(x + r + 1)},{_f(y)} {_f(x)},{_f(y + r + 1)} " + (
+            f"{_f(x - r - 1)},{_f(y)}"
+        )
+        return f'<polygon points="{points}" {style}/>'
+    return f'<circle cx="{_f(x)}" cy="{_f(y)}" r="{r}" {style}/>'
+
+
+def _arrow(x: float, y: float, length: float, colour: str, dashed: bool) -> str:
+    """A vertical arrow from (x, y), upward for positive length, downward for negative."""
+    tip = y - length
+    head = 4 if length > 0 else -4
+    dash = ' stroke-dasharray="3 2"' if dashed else ""
+    return (
+        f'<line x1="{_f(x)}" y1="{_f(y)}" x2="{_f(x)}" y2="{_f(tip)}" stroke="{colour}" '
+        f'stroke-width="1.5"{dash}/>'
+        f'<polyline points="{_f(x - 4)},{_f(tip + head)} {_f(x)},{_f(tip)} {_f(x + 4)},'
+        f'{_f(tip + head)}" fill="none" stroke="{colour}" stroke-width="1.5"/>'
+    )
+
+
+def _mark_title(citation: ClaimCitation) -> str:
+    words = [
+        esc(citation.title),
+        f"{esc(citation.published or 'ohne Datum')}",
+        f"„{esc(citation.figure_text)}“ {esc(citation.counts)}",
+        QUALIFIER_LABELS.get(citation.qualifier, esc(citation.qualifier)),
+    ]
+    if citation.attributed_to:
+        words.append(f"laut {esc(citation.attributed_to)}")
+    if citation.modality == "projection":
+        words.append("Prognose")
+    return " · ".join(words)
+
+
+def _mark(citation: ClaimCitation, x: float, axis: _Axis, colour: str, shape: str) -> str:
+    """One figure: point, range bar or open bound, in its source's colour and shape."""
+    projection = citation.modality == "projection"
+    dash = ' stroke-dasharray="4 3"' if projection else ""
+    parts = [f"<title>{_mark_title(citation)}</title>"]
+    y_low = axis(citation.low)
+    if citation.high is None:
+        # open lower bound: the value is at least `low`, with no stated upper end
+        parts.append(_arrow(x, y_low - MARK, OPEN_ARROW, colour, True))
+        parts.append(_marker(shape, x, y_low, colour, projection))
+    elif citation.high > citation.low:
+        y_high = axis(citation.high)
+        parts.append(
+            f'<line x1="{_f(x)}" y1="{_f(y_low)}" x2="{_f(x)}" y2="{_f(y_high)}" '
+            f'stroke="{colour}" stroke-width="3"{dash}/>'
+        )
+        for y in (y_low, y_high):
+            parts.append(
+                f'<line x1="{_f(x - 5)}" y1="{_f(y)}" x2="{_f(x + 5)}" y2="{_f(y)}" '
+                f'stroke="{colour}" stroke-width="1.5"/>'
+            )
+        parts.append(_marker(shape, x, (y_low + y_high) / 2, colour, projection))
+    else:
+        if citation.qualifier in UPWARD:
+            parts.append(_arrow(x, y_low - MARK, BOUND_ARROW, colour, projection))
+        elif citation.qualifier in DOWNWARD:
+            parts.append(_arrow(x, y_low + MARK, -BOUND_ARROW, colour, projection))
+        parts.append(_marker(shape, x, y_low, colour, projection))
+    kind = "projection" if projection else "claim"
+    return f'<g class="mark mark-{kind}">{"".join(parts)}</g>'
+
+
+def _panel(
+    claim: Claim,
+    citations: list[tuple[ClaimCitation, date]],
+    top: float,
+    x_of,
+    x_ticks: list[tuple[date, str]],
+    styles: dict[str, tuple[str, str]],
+) -> list[str]:
+    bottom = top + PANEL_HEIGHT - BOTTOM
+    values = [c.low for c, _ in citations] + [c.high for c, _ in citations if c.high is not None]
+    axis = _Axis(values, top + TOP, bottom)
+    scale = " (logarithmische Skala)" if axis.log else ""
+    out = [
+        (
+            f'<g class="panel"><text x="{LEFT}" y="{_f(top + 16)}" font-weight="bold">'
+            f"{esc(claim.label)}{scale}</text>"
+        ),
+        (
+            f'<line x1="{LEFT}" y1="{_f(bottom)}" x2="{WIDTH - RIGHT}" y2="{_f(bottom)}" '
+            'stroke="#555555"/>'
+        ),
+        f'<line x1="{LEFT}" y1="{_f(top + TOP)}" x2="{LEFT}" y2="{_f(bottom)}" stroke="#555555"/>',
+    ]
+    for tick in axis.ticks:
+        y = axis(tick)
+        out.append(
+            f'<line x1="{LEFT}" y1="{_f(y)}" x2="{WIDTH - RIGHT}" y2="{_f(y)}" stroke="#e0e0e0"/>'
+            f'<text x="{LEFT - 6}" y="{_f(y + 4)}" text-anchor="end">'
+            f"{format_number_de(tick)}</text>"
+        )
+    for day, label in x_ticks:
+        x = x_of(day)
+        out.append(
+            f'<line x1="{_f(x)}" y1="{_f(bottom)}" x2="{_f(x)}" y2="{_f(bottom + 4)}" '
+            f'stroke="#555555"/><text x="{_f(x)}" y="{_f(bottom + 16)}" text-anchor="middle">'
+            f"{label}</text>"
+        )
+    # figures published on the same day sit side by side, not on top of each other
+    same_day: dict[date, list[ClaimCitation]] = {}
+    for citation, day in citations:
+        same_day.setdefault(day, []).append(citation)
+    for day, group in sorted(same_day.items()):
+        group.sort(key=lambda c: (c.slug, c.sentence, c.figure_text))
+        for k, citation in enumerate(group):
+            x = x_of(day) + (k - (len(group) - 1) / 2) * (2 * MARK + 6)
+            colour, shape = styles[citation.slug]
+            out.append(_mark(citation, x, axis, colour, shape))
+    out.append("</g>")
+    return out
+
+
+def render_topic_chart(corpus: Corpus, topic_id: str) -> str:
+    """Return an inline SVG of the topic's reported values per source over time, or "".
+
+    "" when the topic has no figure from a dated article (nothing to place on the x axis).
+    """
+    claims = claims_of(corpus.extractions, topic_id, _language_tables())
+    dated: list[tuple[Claim, list[tuple[ClaimCitation, date]]]] = []
+    undated = 0
+    for claim in claims:
+        placed = []
+        for citation in claim.citations:
+            day = _day(citation.published)
+            if day is None:
+                undated += 1
+            else:
+                placed.append((citation, day))
+        if placed:
+            dated.append((claim, placed))
+    if not dated:
+        return ""
+    # a panel is worth its space when it compares: keep claims cited more than once,
+    # or, when no claim is, the largest one alone
+    compared = [item for item in dated if len(item[1]) > 1] or dated[:1]
+    shown = compared[:MAX_PANELS]
+    hidden = [item for item in dated if item not in shown]
+    days = sorted({day for _, placed in shown for _, day in placed})
+    # one style per source article, assigned in publication order
+    articles = sorted(
+        {(day, c.slug, c.title) for _, placed in shown for c, day in placed},
+    )
+    styles: dict[str, tuple[str, str]] = {}
+    legend: list[tuple[str, str, date]] = []
+    for day, slug, title in articles:
+        if slug not in styles:
+            n = len(styles)
+            styles[slug] = (COLOURS[n % len(COLOURS)], SHAPES[(n // len(COLOURS)) % len(SHAPES)])
+            legend.append((slug, title, day))
+    first, last = days[0], days[-1]
+    pad = max(timedelta(days=3), (last - first) / 12) if last > first else timedelta(days=15)
+    domain_start, domain_days = first - pad, ((last + pad) - (first - pad)).days
+    span = WIDTH - LEFT - RIGHT - 2 * MARK
+
+    def x_of(day: date) -> float:
+        return LEFT + MARK + span * (day - domain_start).days / domain_days
+
+    # drop ticks whose labels would collide with the previous one
+    x_ticks: list[tuple[date, str]] = []
+    for day, label in _ticks(days):
+        if not x_ticks or x_of(day) - x_of(x_ticks[-1][0]) >= 72:
+            x_ticks.append((day, label))
+    height = len(shown) * PANEL_HEIGHT + 24 + LEGEND_LINE * len(legend) + 8
+    topic_name = next((t.name for t in corpus.topics if t.id == topic_id), topic_id)
+    count = sum(len(placed) for _, placed in shown)
+    summary = [
+        (
+            f"{count} Zahlenangaben aus {len(legend)} Artikeln zum Thema {esc(topic_name)}, "
+            "nach Veröffentlichungsdatum."
+        )
+    ]
+    for claim, placed in shown:
+        low = min(c.low for c, _ in placed)
+        high = max(c.high if c.high is not None else c.low for c, _ in placed)
+        summary.append(
+            f"{esc(claim.label)}: {len(placed)} Angaben von {format_number_de(low)} "
+            f"bis {format_number_de(high)}."
+        )
+    if hidden:
+        summary.append(f"{len(hidden)} weitere Gruppen nicht gezeigt.")
+    if undated:
+        summary.append(f"{undated} Angaben aus Artikeln ohne Datum nicht gezeigt.")
+    title = f"Zahlenangaben zum Thema {esc(topic_name)} nach Quelle und Datum"
+    chart_id = f"chart-{esc(topic_id)}"
+    out = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="dossier-chart" role="img" '
+            f'viewBox="0 0 {WIDTH} {height}" width="100%" font-family="sans-serif" font-size="11" '
+            f'aria-label="{title}" aria-labelledby="{chart_id}-title {chart_id}-desc">'
+        ),
+        f'<title id="{chart_id}-title">{title}</title>',
+        f'<desc id="{chart_id}-desc">{" ".join(summary)}</desc>',
+    ]
+    for i, (claim, placed) in enumerate(shown):
+        out.extend(_panel(claim, placed, i * PANEL_HEIGHT, x_of, x_ticks, styles))
+    axis_y = len(shown) * PANEL_HEIGHT + 6
+    out.append(
+        f'<text x="{_f(LEFT + span / 2)}" y="{_f(axis_y)}" text-anchor="middle" '
+        'fill="#555555">Veröffentlichungsdatum des Artikels</text>'
+    )
+    for n, (slug, name, day) in enumerate(legend):
+        y = axis_y + 18 + n * LEGEND_LINE
+        colour, shape = styles[slug]
+        short = name if len(name) <= TITLE_CHARS else name[: TITLE_CHARS - 1].rstrip() + "…"
+        out.append(
+            f'<g class="legend">{_marker(shape, LEFT + MARK, y - 4, colour, False)}'
+            f'<text x="{LEFT + 3 * MARK}" y="{_f(y)}">{esc(short)} ({_format_date_de(day)})'
+            "</text></g>"
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _ticks(days: list[date]) -> list[tuple[date, str]]:
+    """X ticks: each publication date when there are few, else the first of every k-th month."""
+    if len(days) <= 5:
+        return [(day, _format_date_de(day)) for day in days]
+    first, last = days[0], days[-1]
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    step = max(1, math.ceil(months / 6))
+    ticks = []
+    year, month = first.year, first.month
+    for k in range(0, months + 1, step):
+        m = month - 1 + k
+        day = date(year + m // 12, m % 12 + 1, 1)
+        if first <= day <= last:
+            ticks.append((day, f"{MONTHS_SHORT[day.month - 1]} {day.year}"))
+    return ticks or [(first, _format_date_de(first)), (last, _format_date_de(last))]

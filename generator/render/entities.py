@@ -1,0 +1,189 @@
+"""Entity pages: one page per mentioned entity and an index grouped by type.
+
+An entity page answers "where is this name mentioned, in which words, and with whom":
+its type, aliases from the gazetteer, the surface forms seen in the articles, every
+mention (sentence linked, form marked), the articles, and the entities named in the same
+sentences, ranked by how often. Mention lists are capped so a page stays readable for
+names mentioned thousands of times; the full list is in data/entities.json.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..models import Corpus, Entity, Extraction, Page, Tables
+from .common import DATA_DIR, ENTITIES_INDEX, article_path, entity_path, esc, link
+from .timeline import highlight
+
+TYPE_LABELS = {
+    "person": "Person",
+    "place": "Ort",
+    "country": "Land",
+    "organization": "Organisation",
+    "media": "Medium",
+}
+TYPE_HEADINGS = {
+    "person": "Personen",
+    "place": "Orte",
+    "country": "Länder",
+    "organization": "Organisationen",
+    "media": "Medien",
+}
+# How many mention sentences an entity page lists before it refers to the data file.
+MENTIONS_SHOWN = 200
+# How many co-occurring entities an entity page lists.
+COOCCURRING_SHOWN = 30
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMentions:
+    """Every mention of one entity across the corpus, grouped by sentence."""
+
+    entity: Entity
+    forms: tuple[tuple[str, int], ...]  # (form, count), most frequent first
+    sentences: tuple[tuple[Extraction, int, tuple[tuple[int, int], ...]], ...]
+    count: int  # number of mentions
+    cooccurring: tuple[tuple[str, int], ...]  # (entity id, shared sentences), ranked
+
+
+def collect_mentions(corpus: Corpus) -> tuple[EntityMentions, ...]:
+    """Return, per entity with at least one mention, its mentions, forms and co-occurrences.
+
+    Sorted by entity id. Mentions of ids missing from the gazetteer are ignored.
+    """
+    known = {entity.id: entity for entity in corpus.entities}
+    forms: dict[str, Counter] = defaultdict(Counter)
+    spans: dict[str, dict[tuple[str, int], list[tuple[int, int]]]] = defaultdict(dict)
+    extraction_of: dict[str, Extraction] = {}
+    cooccurring: dict[str, Counter] = defaultdict(Counter)
+    for extraction in corpus.extractions:
+        article = extraction.article
+        extraction_of[article.file] = extraction
+        in_sentence: dict[int, set[str]] = defaultdict(set)
+        for mention in extraction.mentions:
+            if mention.entity not in known or not 0 <= mention.sentence < len(article.sentences):
+                continue
+            forms[mention.entity][mention.form] += 1
+            sentence = article.sentences[mention.sentence]
+            key = (article.file, mention.sentence)
+            relative = (mention.start - sentence.start, mention.end - sentence.start)
+            spans[mention.entity].setdefault(key, []).append(relative)
+            in_sentence[mention.sentence].add(mention.entity)
+        for ids in in_sentence.values():
+            for a in ids:
+                for b in ids:
+                    if a != b:
+                        cooccurring[a][b] += 1
+    result = []
+    for entity_id in sorted(spans):
+        by_sentence = spans[entity_id]
+        result.append(
+            EntityMentions(
+                entity=known[entity_id],
+                forms=tuple(sorted(forms[entity_id].items(), key=lambda f: (-f[1], f[0]))),
+                sentences=tuple(
+                    (extraction_of[file], index, tuple(sorted(by_sentence[(file, index)])))
+                    for file, index in sorted(by_sentence)
+                ),
+                count=sum(forms[entity_id].values()),
+                cooccurring=tuple(
+                    sorted(cooccurring[entity_id].items(), key=lambda c: (-c[1], c[0]))
+                ),
+            )
+        )
+    return tuple(result)
+
+
+def _entity_page(item: EntityMentions, names: dict[str, str]) -> Page:
+    entity = item.entity
+    page = entity_path(entity.id)
+    articles = Counter(extraction.article.file for extraction, _, _ in item.sentences)
+    lines = [
+        f"# {esc(entity.name)}",
+        "",
+        f"**Typ:** {TYPE_LABELS.get(entity.type, esc(entity.type))}  ",
+    ]
+    if entity.aliases:
+        lines.append(f"**Bekannte Namensformen:** {', '.join(esc(a) for a in entity.aliases)}  ")
+    seen = ", ".join(f"{esc(form)} ({count})" for form, count in item.forms)
+    lines += [
+        f"**Schreibweisen in den Artikeln:** {seen}  ",
+        f"**Erwähnungen:** {item.count} in {len(articles)} Artikeln",
+        "",
+        "## Artikel",
+        "",
+    ]
+    titles: dict[str, tuple[str, str]] = {}
+    for extraction, _, _ in item.sentences:
+        titles[extraction.article.file] = (extraction.article.slug, extraction.article.title)
+    for file in sorted(titles):
+        slug, title = titles[file]
+        lines.append(f"- [{esc(title)}]({link(page, article_path(slug))}) · {articles[file]}")
+    if item.cooccurring:
+        lines += ["", "## Im selben Satz genannt", ""]
+        for other, shared in item.cooccurring[:COOCCURRING_SHOWN]:
+            sentences = "1 Satz" if shared == 1 else f"{shared} Sätze"
+            target = link(page, entity_path(other))
+            lines.append(f"- [{esc(names[other])}]({target}) · {sentences}")
+        rest = len(item.cooccurring) - COOCCURRING_SHOWN
+        if rest > 0:
+            lines.append(f"- … und {rest} weitere")
+    lines += ["", "## Erwähnungen", ""]
+    current = None
+    for extraction, index, spans in item.sentences[:MENTIONS_SHOWN]:
+        article = extraction.article
+        if article.file != current:
+            current = article.file
+            lines += ["", f"### {esc(article.title)}", ""]
+        sentence = article.sentences[index]
+        target = link(page, article_path(article.slug), sentence.anchor)
+        marked = highlight(sentence.text, list(spans))
+        lines.append(f"- [Satz {sentence.index + 1}]({target}): {marked}")
+    rest = len(item.sentences) - MENTIONS_SHOWN
+    if rest > 0:
+        data = link(page, f"{DATA_DIR}/entities.json")
+        lines += [
+            "",
+            f"… und {rest} weitere Sätze; alle Erwähnungen stehen in [entities.json]({data}).",
+        ]
+    return Page(page, "\n".join(lines) + "\n")
+
+
+def _index_page(items: tuple[EntityMentions, ...]) -> Page:
+    lines = [
+        "# Entitäten",
+        "",
+        (
+            f"{len(items)} Personen, Orte, Länder, Organisationen und Medien, die in den Artikeln "
+            "genannt werden, mit der Zahl ihrer Erwähnungen."
+        ),
+    ]
+    by_type: dict[str, list[EntityMentions]] = defaultdict(list)
+    for item in items:
+        by_type[item.entity.type].append(item)
+    order = [*TYPE_HEADINGS, *sorted(set(by_type) - set(TYPE_HEADINGS))]
+    for entity_type in order:
+        group = by_type.get(entity_type)
+        if not group:
+            continue
+        group.sort(key=lambda i: (-i.count, i.entity.name.casefold(), i.entity.id))
+        heading = TYPE_HEADINGS.get(entity_type, esc(entity_type))
+        lines += ["", f"## {heading}", "", "| Name | Erwähnungen | Artikel |", "|---|---:|---:|"]
+        for item in group:
+            target = link(ENTITIES_INDEX, entity_path(item.entity.id))
+            articles = len({extraction.article.file for extraction, _, _ in item.sentences})
+            lines.append(f"| [{esc(item.entity.name)}]({target}) | {item.count} | {articles} |")
+    if not items:
+        lines += ["", "Keine Entitäten erwähnt."]
+    return Page(ENTITIES_INDEX, "\n".join(lines) + "\n")
+
+
+def render_entities(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
+    """Return entitaeten/index.md and one page per entity that is mentioned at least once.
+
+    Entities of the gazetteer that no article mentions get no page (nothing to show).
+    """
+    items = collect_mentions(corpus)
+    names = {entity.id: entity.name for entity in corpus.entities}
+    return (_index_page(items), *(_entity_page(item, names) for item in items))

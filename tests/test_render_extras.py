@@ -1,0 +1,308 @@
+"""Cross-source pages: entities, timeline, quotes, sources, report, topic charts.
+
+Pages are rendered from hand-made Corpus values; the last test builds them with
+`mkdocs build --strict` next to stub article pages, so every link and #anchor validates.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from pathlib import Path
+
+from test_timeline import (
+    ENTITIES,
+    TOPICS,
+    corpus,
+    extraction,
+    figure,
+    make_article,
+    mention,
+    quote,
+    summit_corpus,
+)
+
+from generator.models import Corpus, Extraction, Page, Problem, SeedStatus, Tables
+from generator.render import charts
+from generator.render.charts import render_topic_chart
+from generator.render.data import render_data
+from generator.render.entities import render_entities
+from generator.render.quotes import render_quotes
+from generator.render.report import format_report, render_report
+from generator.render.sources import render_sources
+from generator.render.timeline import render_timeline
+
+TABLES = Tables(topics=TOPICS, entities=ENTITIES)
+
+
+def pages_of(*rendered: tuple[Page, ...]) -> dict[str, str]:
+    return {page.path: page.content for pages in rendered for page in pages}
+
+
+def quotes_corpus() -> Corpus:
+    a = make_article(
+        "a.txt",
+        [["Putin sagte: „Wir stehen fest zusammen“.", "„Niemand weiß es“, hieß es."]],
+        source="Blatt <b>",
+    )
+    b = make_article("b.txt", [["Kim erklärte: „Der Sieg ist nah“."]], source="Agentur")
+    return corpus(
+        extraction(
+            a,
+            "2024-11-22",
+            quotes=(
+                quote(a, "Wir stehen fest zusammen", "Wladimir Putin"),
+                quote(a, "Niemand weiß es", None),
+            ),
+            mentions=(mention(a, "wladimir-putin", "Putin"),),
+        ),
+        extraction(b, "2024-06-18", quotes=(quote(b, "Der Sieg ist nah", "Kim Jong-un"),)),
+    )
+
+
+def figures_corpus() -> Corpus:
+    a = make_article(
+        "a.txt",
+        [["Es kämpfen Tausende Soldaten.", "Zwischen 12.000 und 15.000 Soldaten sind dort."]],
+        title="Erster Bericht",
+    )
+    b = make_article(
+        "b.txt",
+        [["Mehr als 10.000 Soldaten sind in Kursk.", "Bald bis zu 100.000 Soldaten."]],
+        title="Zweiter Bericht",
+    )
+    c = make_article("c.txt", [["Ohne Datum: 500 Soldaten."]], title="Ohne Datum")
+    return corpus(
+        extraction(
+            a,
+            "2024-11-01",
+            figures=(
+                figure(a, "Tausende", 1000, None, qualifier="at_least"),
+                figure(a, "Zwischen 12.000 und 15.000", 12000, 15000, qualifier="range"),
+            ),
+        ),
+        extraction(
+            b,
+            "2024-11-22",
+            figures=(
+                figure(b, "Mehr als 10.000", 10000, 10000, qualifier="more_than"),
+                figure(
+                    b, "bis zu 100.000", 100000, 100000, qualifier="up_to", modality="projection"
+                ),
+            ),
+        ),
+        extraction(c, None, figures=(figure(c, "500", 500, 500),)),
+    )
+
+
+# ── timeline ──────────────────────────────────────────────────────────────
+
+
+def test_timeline_page_lists_merged_event_once_with_linked_citations() -> None:
+    (page,) = render_timeline(summit_corpus(), TABLES)
+    assert page.path == "zeitleiste.md"
+    text = page.content
+    assert text.count("**4. November 2024**") == 1
+    assert "**4. November 2024** · 2 Artikel" in text
+    assert "(artikel/a.md#s1)" in text and "(artikel/c.md#s1)" in text
+    assert "<mark>am 4. November</mark>" in text
+    # grouped by year, then month, months in order
+    assert text.index("## 2024") < text.index("### Juni 2024") < text.index("### November 2024")
+
+
+def test_large_timeline_is_split_into_year_pages(monkeypatch) -> None:
+    monkeypatch.setattr("generator.render.timeline.EVENTS_PER_PAGE", 1)
+    pages = pages_of(render_timeline(summit_corpus(), TABLES))
+    assert set(pages) == {"zeitleiste.md", "zeitleiste/2024.md"}
+    assert "(zeitleiste/2024.md)" in pages["zeitleiste.md"]
+    assert "(../artikel/a.md#s1)" in pages["zeitleiste/2024.md"]
+
+
+# ── entities ──────────────────────────────────────────────────────────────
+
+
+def test_entity_pages_show_forms_mentions_and_ranked_cooccurrence() -> None:
+    pages = pages_of(render_entities(summit_corpus(), TABLES))
+    # pages only for mentioned entities, plus the index
+    assert "entitaeten/seoul.md" in pages and "entitaeten/index.md" in pages
+    choe = pages["entitaeten/choe-son-hui.md"]
+    assert choe.startswith("# Choe Son Hui\n")
+    assert "**Typ:** Person" in choe
+    assert "**Erwähnungen:** 2 in 2 Artikeln" in choe
+    assert "[Moskau](moskau.md) · 2 Sätze" in choe
+    assert "(../artikel/a.md#s1)" in choe and "<mark>Choe Son Hui</mark>" in choe
+    index = pages["entitaeten/index.md"]
+    assert index.index("## Personen") < index.index("## Orte")
+    assert "| [Choe Son Hui](choe-son-hui.md) | 2 | 2 |" in index
+
+
+def test_entity_mention_list_is_capped(monkeypatch) -> None:
+    monkeypatch.setattr("generator.render.entities.MENTIONS_SHOWN", 1)
+    pages = pages_of(render_entities(summit_corpus(), TABLES))
+    kim = pages["entitaeten/kim-jong-un.md"]
+    assert kim.count("- [Satz ") == 1
+    assert "… und 1 weitere Sätze" in kim and "(../data/entities.json)" in kim
+
+
+# ── quotes, sources, report ───────────────────────────────────────────────
+
+
+def test_quotes_grouped_by_speaker_unknown_last_and_escaped() -> None:
+    (page,) = render_quotes(quotes_corpus(), TABLES)
+    text = page.content
+    kim, putin = text.index("## Kim Jong-un (1)"), text.index("## Wladimir Putin (1)")
+    unknown = text.index("## Ohne erkennbare Quelle (1)")
+    assert kim < putin < unknown
+    assert "„Wir stehen fest zusammen“ — [Titel a](artikel/a.md#s1)" in text
+    assert "[Seite zu Wladimir Putin](entitaeten/wladimir-putin.md)" in text
+    # Kim is quoted but never mentioned: no entity page to link to
+    assert "entitaeten/kim-jong-un.md" not in text
+
+
+def test_sources_table_counts_articles_and_escapes_outlet_names() -> None:
+    c = quotes_corpus()
+    extra = make_article("c.txt", [["Text."]], language="en")
+    c = replace(c, extractions=(*c.extractions, extraction(extra)))
+    (page,) = render_sources(c, TABLES)
+    text = page.content
+    assert "| Blatt &#60;b&#62; | 1 | 2024-11-22 | Deutsch |" in text
+    assert "| unbekannt | 1 | – | Englisch |" in text
+    assert text.index("| Agentur") < text.index("| Blatt") < text.index("| unbekannt")
+    assert "<b>" not in text
+
+
+def test_report_lists_every_seed_problems_and_candidate_names() -> None:
+    a = make_article("a.txt", [["Text."]])
+    c = Corpus(
+        extractions=(extraction(a, candidates=("Kang Dae-sik", "Ban Kil-joo")),),
+        topics=TOPICS,
+        entities=ENTITIES,
+        report=(
+            SeedStatus("a.txt", "warnings", "a", (Problem("a.txt", "no date found"),)),
+            SeedStatus("z.pdf", "skipped", None, (Problem("z.pdf", "unsupported", "error"),)),
+        ),
+    )
+    (page,) = render_report(c, TABLES)
+    text = page.content
+    assert "| [a.txt](artikel/a.md) | erstellt, mit Warnungen | 1 |" in text
+    assert "| z.pdf | übersprungen | 1 |" in text
+    assert "- **Fehler** z.pdf&#58; unsupported" in text
+    assert "| Ban Kil-joo | 1 | a.txt |" in text
+    console = format_report(c)
+    assert "übersprungen 1" in console and "z.pdf: unsupported" in console
+
+
+# ── charts ────────────────────────────────────────────────────────────────
+
+
+def test_chart_has_one_mark_per_dated_figure_and_accessible_title() -> None:
+    svg = render_topic_chart(figures_corpus(), "troops")
+    root = ET.fromstring(svg)  # well-formed XML
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img" and root.get("aria-label")
+    assert root.find(f"{ns}title") is not None and root.find(f"{ns}desc") is not None
+    marks = [g for g in root.iter(f"{ns}g") if "mark" in (g.get("class") or "").split()]
+    assert len(marks) == 4  # the undated article's figure is left out ...
+    assert "1 Angaben aus Artikeln ohne Datum nicht gezeigt" in svg  # ... and said so
+    assert sum("mark-projection" in (g.get("class") or "") for g in marks) == 1
+    assert "logarithmische Skala" in svg  # 1.000 … 100.000 spans two orders of magnitude
+    assert "<script" not in svg
+    assert render_topic_chart(figures_corpus(), "troops") == svg  # deterministic
+
+
+def test_chart_uses_one_style_per_article_and_is_empty_without_figures() -> None:
+    svg = render_topic_chart(figures_corpus(), "troops")
+    legend = re.findall(r'<g class="legend">.*?</g>', svg)
+    assert len(legend) == 2
+    assert "#0072B2" in legend[0] and "#D55E00" in legend[1]
+    assert render_topic_chart(figures_corpus(), "oil") == ""
+
+
+def test_chart_draws_only_groups_that_compare_sources() -> None:
+    c = figures_corpus()
+    a = c.extractions[0]
+    lone = figure(a.article, "12.000", 12000, 12000, counts="Tage")
+    c = replace(c, extractions=(replace(a, figures=(*a.figures, lone)), *c.extractions[1:]))
+    svg = render_topic_chart(c, "troops")
+    assert ">Tage<" not in svg and "1 weitere Gruppen nicht gezeigt" in svg
+
+
+def test_german_number_format() -> None:
+    assert charts.format_number_de(1000000) == "1.000.000"
+    assert charts.format_number_de(2.5) == "2,5"
+
+
+# ── all pages together validate under mkdocs --strict ─────────────────────
+
+
+def _stub_article(slug: str, sentences: int) -> str:
+    spans = "\n".join(f'<span id="s{i}">Satz {i}.</span>' for i in range(1, sentences + 1))
+    return f"# {slug}\n\n<p>\n{spans}\n</p>\n"
+
+
+def _renamed(e: Extraction, prefix: str) -> Extraction:
+    article = replace(e.article, file=prefix + e.article.file, slug=prefix + e.article.slug)
+    return replace(e, article=article)
+
+
+def test_pages_build_with_mkdocs_strict(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    merged = Corpus(
+        extractions=(
+            *summit_corpus().extractions,
+            *(_renamed(e, "q") for e in quotes_corpus().extractions),
+            *(_renamed(e, "f") for e in figures_corpus().extractions),
+        ),
+        topics=TOPICS,
+        entities=ENTITIES,
+        report=(SeedStatus("a.txt", "built", "a"),),
+    )
+    pages = [
+        *render_entities(merged, TABLES),
+        *render_timeline(merged, TABLES),
+        *render_quotes(merged, TABLES),
+        *render_sources(merged, TABLES),
+        *render_report(merged, TABLES),
+        *render_data(merged, TABLES),
+    ]
+    for e in merged.extractions:
+        pages.append(
+            Page(
+                f"artikel/{e.article.slug}.md",
+                _stub_article(e.article.slug, len(e.article.sentences)),
+            )
+        )
+    chart = render_topic_chart(merged, "troops")
+    pages.append(Page("themen/troops.md", f"# Truppen\n\n<figure>{chart}</figure>\n"))
+    pages.append(Page("index.md", "# Start\n"))
+    for page in pages:
+        target = docs / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.content, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Test\n"
+        "markdown_extensions: [attr_list, md_in_html, tables, admonition, toc]\n"
+        "validation:\n"
+        "  nav: {omitted_files: info}\n"
+        "  links: {not_found: warn, anchors: warn, absolute_links: info, "
+        "unrecognized_links: warn}\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        # not -q: it silences the warnings that --strict counts
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site" / "themen" / "troops" / "index.html").read_text(encoding="utf-8")
+    assert "<svg" in html and "<p><svg" not in html  # passed through as a block, not wrapped
+    entity = (tmp_path / "site" / "entitaeten" / "choe-son-hui" / "index.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'href="../../artikel/a/#s1"' in entity
