@@ -1,0 +1,734 @@
+"""Attribution: who an article says made the claim in a sentence, and how it is framed.
+
+The cue words live in generator/lang/<lang>/attribution.yml; this module holds the
+mechanism:
+
+- a source phrase is found after a cue ("laut X", "nach Angaben X", "according to X"),
+  before one ("X zufolge"), between two ("geht aus X hervor"), or as the subject of a
+  reporting verb ("Selenskyj warnte", "meldete die BBC", "the Pentagon said");
+- a phrase naming gazetteer entities gives their canonical names; a bare description is
+  rebuilt in the German nominative ("des südkoreanischen Geheimdienstes" →
+  "südkoreanischer Geheimdienst"); "dem Bericht" refers back to the last named source;
+- "outlet / underlying source" and co-sources are joined with " / " in text order;
+- a sentence without a cue takes its source from the next sentence when that one
+  explicitly sources it ("Dies geht aus … hervor"), or from the previous one when it is
+  indirect speech ("Sie sollen …") continuing it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..models import Article, EntityMention, Tables
+from .numbers import Token, find_numbers, number_table, tokenize
+
+SEPARATOR = " / "
+_CLAUSE_MARKS = frozenset(",;:–—()»«„“”\"")
+_REPORT = "\x00report"  # a document that refers back to the last named source
+_REFER = "\x00refer:"  # "the agency": refers back to a source naming that noun
+_MAX_LOOKBACK = 4  # sentences searched for the antecedent of "dem Bericht"
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    start: int
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    article: Article
+    mentions: tuple[EntityMention, ...]
+    tables: Tables
+    table: dict  # the language's attribution.yml
+    language: str
+    names: dict  # entity id -> canonical name
+    appositions: dict  # lower-case noun -> entity id ("Militärgeheimdienst DIA")
+    memo: dict  # per-call cache of sentence results (the sentence loop revisits neighbours)
+
+
+def _table(tables: Tables, language: str) -> dict:
+    lang = language if "attribution" in tables.languages.get(language, {}) else "en"
+    return tables.languages.get(lang, {}).get("attribution") or {}
+
+
+def _words(table: dict, key: str) -> tuple[str, ...]:
+    """Phrases of a table key, longest first (so "nach Angaben" wins over "nach")."""
+    values = table.get(key) or ()
+    cache_key = (id(values), key)
+    cached = _WORDS.get(cache_key)
+    if cached is None or cached[0] is not values:
+        phrases = {str(v).lower() for v in values}
+        ordered = tuple(sorted(phrases, key=lambda v: (-len(v.split()), -len(v), v)))
+        cached = (values, ordered)
+        if len(_WORDS) < 256:
+            _WORDS[cache_key] = cached
+    return cached[1]
+
+
+# (id of the table value, key) -> (the value itself, to detect reuse of an id; phrases)
+_WORDS: dict[tuple[int, str], tuple[object, tuple[str, ...]]] = {}
+
+
+def _match(tokens: tuple[Token, ...], i: int, phrase: str) -> int | None:
+    parts = phrase.split()
+    if i + len(parts) > len(tokens):
+        return None
+    for k, part in enumerate(parts):
+        if tokens[i + k].low != part:
+            return None
+    return i + len(parts)
+
+
+def _find(tokens: tuple[Token, ...], phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) token indexes of every cue phrase occurrence, left to right."""
+    by_first = _index(phrases)
+    found = []
+    i = 0
+    while i < len(tokens):
+        for phrase in by_first.get(tokens[i].low, ()):
+            end = _match(tokens, i, phrase)
+            if end is not None:
+                found.append((i, end))
+                i = end - 1
+                break
+        i += 1
+    return found
+
+
+_INDEXES: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
+
+
+def _index(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Phrases by their first word (longest first), so a sentence is scanned once."""
+    index = _INDEXES.get(phrases)
+    if index is None:
+        grouped: dict[str, list[str]] = {}
+        for phrase in phrases:
+            grouped.setdefault(phrase.split()[0], []).append(phrase)
+        index = {word: tuple(group) for word, group in grouped.items()}
+        if len(_INDEXES) < 256:  # bounded: one entry per cue list of the loaded tables
+            _INDEXES[phrases] = index
+    return index
+
+
+# ── source phrases ────────────────────────────────────────────────────────
+
+
+def _is_adjective(token: Token) -> bool:
+    """Lower-case inflected words ("südkoreanischen", "US-amerikanische", "mehrere")."""
+    tail = token.text.rsplit("-", 1)[-1]
+    return token.kind == "word" and tail[:1].islower() and tail.endswith(("e", "en", "er", "es", "em"))
+
+
+def _capitalised(token: Token) -> bool:
+    """Nouns and names; "US-amerikanische" (lower-case tail) is an adjective."""
+    tail = token.text.rsplit("-", 1)[-1]
+    return token.kind == "word" and token.text[:1].isupper() and tail[:1].isupper()
+
+
+def _phrase_after(ctx: _Context, tokens: tuple[Token, ...], i: int, limit: int | None = None) -> tuple[int, int]:
+    """Token range of the noun phrase starting at `i`: determiners, adjectives, nouns,
+    names, genitives, coordination, linked prepositional parts and a parenthesis."""
+    table = ctx.table
+    articles = set(_words(table, "articles")) | {"the", "a", "an"}
+    stop = set(_words(table, "stop_words"))
+    links = set(_words(table, "phrase_links"))
+    skip = set(_words(table, "skip_words"))
+    english = ctx.language == "en"
+    limit = len(tokens) if limit is None else limit
+    while i < limit and tokens[i].low in links:  # "nach Schätzungen von Experten"
+        i += 1
+    if i < limit and tokens[i].low in set(_words(table, "pronouns")):
+        after = tokens[i + 1] if i + 1 < limit else None
+        if after is None or not (_capitalised(after) or _is_adjective(after)):
+            return i, i + 1  # "sagte er": resolved to the person named before
+    j = i
+    last_good = i
+    seen_noun = False
+    while j < limit:
+        token = tokens[j]
+        low = token.low
+        if token.text == "(" and seen_noun:
+            close = next((k for k in range(j + 1, limit) if tokens[k].text == ")"), None)
+            if close is None:
+                break
+            j = close + 1
+            last_good = j
+            continue
+        if token.kind != "word" and token.text not in ("'", "’"):
+            break
+        if low in articles:
+            j += 1
+            continue
+        if low in links and seen_noun:
+            seen_noun = False  # "Geheimdiensts für militärische Aufklärung"
+            j += 1
+            continue
+        if low in ("und", "and", "sowie") and j + 1 < limit and (
+            _capitalised(tokens[j + 1]) or tokens[j + 1].low in articles or _is_adjective(tokens[j + 1])
+        ):
+            seen_noun = False  # "US-amerikanische und südkoreanische Beamte"
+            j += 1
+            continue
+        if low in skip and not seen_noun:
+            j += 1
+            continue
+        if low in stop:
+            break
+        if _capitalised(token) or token.text in ("'", "’") or low == "s":
+            seen_noun = True
+            j += 1
+            last_good = j
+            continue
+        if english and token.kind == "word" and low not in stop:
+            if seen_noun and j > i and tokens[j - 1].low not in articles:
+                # lower-case words after a name: "officials", "spy agency"
+                pass
+            seen_noun = True
+            j += 1
+            last_good = j
+            continue
+        if not english and _is_adjective(token) and not seen_noun:
+            j += 1
+            continue
+        break
+    return i, last_good
+
+
+def _phrase_before(ctx: _Context, tokens: tuple[Token, ...], end: int) -> tuple[int, int]:
+    """Token range of the noun phrase that ends right before token `end` ("dem Bericht")."""
+    articles = set(_words(ctx.table, "articles")) | {"the", "a", "an"}
+    j = end
+    while j > 0:
+        token = tokens[j - 1]
+        if token.low in articles:
+            j -= 1  # the determiner opens the phrase: nothing before it belongs
+            break
+        if _capitalised(token) or _is_adjective(token):
+            j -= 1
+            continue
+        break
+    # a sentence-initial capital is not necessarily a noun ("Es handelt sich …")
+    return j, end
+
+
+def _sorted_mentions(ctx: _Context) -> tuple[tuple[EntityMention, ...], list[int]]:
+    if "mentions" not in ctx.memo:
+        ordered = tuple(sorted(ctx.mentions, key=lambda m: (m.start, m.end)))
+        ctx.memo["mentions"] = (ordered, [m.start for m in ordered])
+    return ctx.memo["mentions"]
+
+
+def _mentions_in(ctx: _Context, start: int, end: int) -> list[EntityMention]:
+    body = ctx.article.body
+    ordered, starts = _sorted_mentions(ctx)
+    found = []
+    for mention in ordered[bisect_left(starts, start) : bisect_right(starts, end)]:
+        if mention.end > end:
+            continue
+        after = body[mention.end : mention.end + 2]
+        if len(after) == 2 and after[0] == "-" and after[1].islower():
+            continue  # "US-amerikanische" is an adjective, not the USA
+        found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _entity_names(ctx: _Context, mentions: list[EntityMention]) -> tuple[str, ...]:
+    types = {e.id: e.type for e in ctx.tables.entities}
+    persons = [m for m in mentions if types.get(m.entity) == "person"]
+    chosen = persons or mentions
+    names: list[str] = []
+    for mention in chosen:
+        name = ctx.names.get(mention.entity)
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: int) -> tuple[str, ...]:
+    """Names for the source phrase tokens[first:last]: entities, a referring document,
+    or a nominative description."""
+    if first >= last:
+        return ()
+    start, end = tokens[first].start, tokens[last - 1].end
+    # an apposition naming a person right after the phrase: "des Beraters Südkoreas, Shin"
+    if last + 1 < len(tokens) and tokens[last].text == ",":
+        follow = _mentions_in(ctx, tokens[last + 1].start, tokens[last + 1].end + 60)
+        types = {e.id: e.type for e in ctx.tables.entities}
+        if follow and follow[0].start == tokens[last + 1].start and types.get(follow[0].entity) == "person":
+            return _entity_names(ctx, [follow[0]])
+    mentions = _mentions_in(ctx, start, end)
+    body = ctx.article.body
+    english_articles = ("the", "a", "an")
+    if mentions and ctx.language != "de" and any(_possessor(body, m, end) for m in mentions):
+        # "South Korea's spy agency" is the agency, not the country
+        return (" ".join(t.text for t in tokens[first:last] if t.low not in english_articles),)
+    if mentions:
+        return _entity_names(ctx, mentions)
+    words = [t for t in tokens[first:last] if t.kind == "word"]
+    pronouns = set(_words(ctx.table, "pronouns"))
+    if len(words) == 1 and words[0].low in pronouns:
+        person = _person_before(ctx, start)
+        return (person,) if person else ()
+    documents = set(_words(ctx.table, "document_nouns"))
+    articles = _words(ctx.table, "articles")
+    definite = tokens[first].low in ("der", "des", "dem", "den", "die", "das", "the")
+    if ctx.language != "de":
+        text = " ".join(t.text for t in tokens[first:last] if t.low not in english_articles)
+        if definite and len(words) == 2 and words[1].low in documents:
+            return (_REPORT,)
+        if definite and len(words) == 2:
+            return (f"{_REFER}{words[1].low}|{text}",)
+        return (text,) if text else ()
+    nouns = [k for k in range(first, last) if _capitalised(tokens[k]) and tokens[k].low not in articles]
+    if not nouns:
+        return ()
+    head = nouns[0]
+    if tokens[head].low in pronouns and len(nouns) == 1:
+        return ()
+    if tokens[head].low in documents:
+        # "Bericht des X" is X's; "dem Bericht" points back; "Berichten" alone is nobody
+        rest = head + 1
+        if rest < last:
+            if tokens[rest].low in set(_words(ctx.table, "phrase_links")):
+                rest += 1
+            return _resolve_phrase(ctx, tokens, rest, last)
+        return (_REPORT,) if definite and first < head else ()
+    # the core description: determiner, adjectives, nouns up to a genitive or link
+    core_end = head + 1
+    while core_end < last and _capitalised(tokens[core_end]) and tokens[core_end].low not in articles:
+        core_end += 1
+    core = tokens[first:core_end]
+    if definite:
+        noun = nominative_noun(core, ctx.table, ctx.tables)
+        entity = ctx.appositions.get(noun.lower())
+        if entity is not None and entity in ctx.names:
+            return (ctx.names[entity],)
+        description = nominative(core, ctx.table, ctx.tables)
+        if core_end - first == 2:  # "der Geheimdienst": the one named before, if any
+            return (f"{_REFER}{noun.lower()}|{description}",)
+        return (description,)
+    return (nominative(core, ctx.table, ctx.tables),)
+
+
+def _possessor(body: str, mention: EntityMention, phrase_end: int) -> bool:
+    """True if the mention is an English possessor inside a longer phrase ("Korea's agency")."""
+    if mention.form.endswith(("'s", "’s")):
+        return mention.end < phrase_end
+    return body[mention.end : mention.end + 2] in ("'s", "’s") and mention.end + 2 < phrase_end
+
+
+def _person_before(ctx: _Context, offset: int) -> str | None:
+    """The person mentioned last before `offset` (antecedent of "er", "he")."""
+    types = {e.id: e.type for e in ctx.tables.entities}
+    persons = [m for m in ctx.mentions if m.end <= offset and types.get(m.entity) == "person"]
+    if not persons:
+        return None
+    return ctx.names.get(max(persons, key=lambda m: m.start).entity)
+
+
+# ── German nominative ─────────────────────────────────────────────────────
+
+
+def _gender(noun: str, table: dict) -> str:
+    low = noun.lower()
+    suffixes = sorted((table.get("gender_suffixes") or {}).items(), key=lambda kv: -len(str(kv[0])))
+    for suffix, gender in suffixes:
+        if low.endswith(str(suffix)):
+            return str(gender)
+    return str(table.get("default_gender") or "m")
+
+
+def _adjective_stem(word: str) -> str:
+    for ending in ("en", "em", "er", "es", "e"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)]
+    return word
+
+
+def _features(core: tuple[Token, ...], table: dict, gender: str) -> tuple[str, str]:
+    """(case, number) of a German phrase, from its determiner and adjective endings."""
+    articles = table.get("articles") or {}
+    det = core[0].low if core and core[0].low in articles else None
+    adjectives = [t for t in core if _is_adjective(t)]
+    if det is None:
+        if adjectives and adjectives[-1].text.endswith(("en", "e")):
+            return "nom", "pl" if adjectives[-1].text.endswith("en") or gender != "f" else "sg"
+        return "nom", "pl" if gender != "f" and core[-1].text.endswith(("en", "ern", "e")) else "sg"
+    options = [str(f).split(".") for f in articles[det]]
+    if det == "die" and adjectives and adjectives[-1].text.endswith("en"):
+        return "nom", "pl"
+    for case, g, number in options:
+        if number == "sg" and g == gender:
+            return case, "sg"
+    for case, _g, number in options:
+        if number == "pl":
+            return case, "pl"
+    return "nom", "sg"
+
+
+def nominative_noun(core: tuple[Token, ...], table: dict, tables: Tables) -> str:
+    """The head noun of a German phrase in the nominative ("Militärgeheimdienstes" →
+    "Militärgeheimdienst"), the key for appositions."""
+    nouns = [t for t in core if _capitalised(t) and t.low not in (table.get("articles") or {})]
+    if not nouns:
+        return ""
+    noun = nouns[-1].text
+    gender = _gender(_strip_genitive(noun), table)
+    case, number = _features(core, table, gender)
+    return _noun_nominative(noun, case, number, gender, table, tables)
+
+
+def _strip_genitive(noun: str) -> str:
+    if noun.endswith("es") and len(noun) > 5 and not noun.endswith("ses"):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith(("ss", "us", "is", "os")):
+        return noun[:-1]
+    return noun
+
+
+def _noun_nominative(noun: str, case: str, number: str, gender: str, table: dict, tables: Tables) -> str:
+    low = noun.lower()
+    if number == "pl":
+        dative = (tables.languages.get("de", {}).get("numbers") or {}).get("dative_plural") or {}
+        for ending, replacement in sorted(dative.items(), key=lambda kv: -len(str(kv[0]))):
+            if low.endswith(str(ending)):
+                return noun[: len(noun) - len(str(ending))] + _recase(noun, str(replacement), len(str(ending)))
+        return noun
+    if case == "gen" and gender in ("m", "n"):
+        stripped = _strip_genitive(noun)
+        if stripped != noun:
+            return stripped
+    if case != "nom":  # weak nouns: "des Präsidenten" → "Präsident", "Experten" → "Experte"
+        for weak in (str(w) for w in table.get("weak_nouns") or ()):
+            if weak.endswith("e") and low.endswith(weak + "n"):
+                return noun[:-1]
+            if not weak.endswith("e") and low.endswith(weak + "en"):
+                return noun[:-2]
+    return noun
+
+
+def _recase(original: str, replacement: str, ending_length: int) -> str:
+    """Keep the capital of a compound whose whole word is the listed ending."""
+    if ending_length == len(original) and original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def nominative(core: tuple[Token, ...], table: dict, tables: Tables) -> str:
+    """Rebuild a German description without determiner in the nominative:
+    "des südkoreanischen Geheimdienstes" → "südkoreanischer Geheimdienst",
+    "das südkoreanische Verteidigungsministerium" → "südkoreanisches Verteidigungsministerium".
+    """
+    articles = table.get("articles") or {}
+    skip = set(_words(table, "skip_words"))
+    nouns = [t for t in core if _capitalised(t) and t.low not in articles]
+    if not nouns:
+        return " ".join(t.text for t in core if t.low not in articles)
+    head = nouns[-1]
+    adjectival = any(head.low.startswith(str(stem)) for stem in table.get("adjectival_nouns") or ())
+    gender = _gender(_strip_genitive(head.text), table)
+    case, number = _features(core, table, gender)
+    ending = "e" if number == "pl" or gender == "f" else ("er" if gender == "m" else "es")
+    words = []
+    for token in core:
+        if token.low in articles or token.low in skip:
+            continue
+        if token is head:
+            if adjectival:
+                words.append(_adjective_stem(token.text) + ending)
+            else:
+                words.append(_noun_nominative(token.text, case, number, gender, table, tables))
+        elif _is_adjective(token):
+            words.append(_adjective_stem(token.text) + ending)
+        else:
+            words.append(token.text)
+    return " ".join(words)
+
+
+# ── sentences ─────────────────────────────────────────────────────────────
+
+
+def _context(article: Article, mentions: tuple[EntityMention, ...], tables: Tables) -> _Context:
+    table = _table(tables, article.language)
+    names = {e.id: e.name for e in tables.entities}
+    ctx = _Context(article, mentions, tables, table, article.language, names, {}, {})
+    appositions = _appositions(ctx)
+    return _Context(article, mentions, tables, table, article.language, names, appositions, {})
+
+
+def _appositions(ctx: _Context) -> dict:
+    """Nouns the article puts right before an entity name ("Militärgeheimdienst Defense
+    Intelligence Agency", "Aufklärung (DIA)"), in the nominative, mapped to the entity:
+    later definite descriptions ("des Militärgeheimdienstes") resolve to it."""
+    body = ctx.article.body
+    found: dict[str, str] = {}
+    ordered, starts = _sorted_mentions(ctx)
+    for mention in ordered:
+        before = body[max(0, mention.start - 80) : mention.start].rstrip(" (")
+        word = before.rsplit(" ", 1)[-1] if before else ""
+        offset = mention.start - len(body[max(0, mention.start - 80) : mention.start]) + len(before) - len(word)
+        if len(word) < 4 or not word[:1].isupper() or not word.isalpha():
+            continue
+        k = bisect_right(starts, offset) - 1
+        if k >= 0 and ordered[k].start <= offset < ordered[k].end:
+            continue  # the word belongs to another name
+        token = Token(word, "word", offset, offset + len(word))
+        noun = _noun_nominative(word, "gen", "sg", _gender(_strip_genitive(word), ctx.table), ctx.table, ctx.tables)
+        found.setdefault(noun.lower(), mention.entity)
+        found.setdefault(token.low, mention.entity)
+    return found
+
+
+def _tokens(ctx: _Context, index: int) -> tuple[Token, ...]:
+    key = ("tokens", index)
+    if key not in ctx.memo:
+        sentence = ctx.article.sentences[index]
+        ctx.memo[key] = tokenize(sentence.text, sentence.start, ())
+    return ctx.memo[key]
+
+
+def _clause_start(tokens: tuple[Token, ...], i: int) -> int:
+    k = i
+    while k > 0 and tokens[k - 1].text not in _CLAUSE_MARKS:
+        k -= 1
+    return k
+
+
+def _subject_before(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> tuple[int, int] | None:
+    """The clause-initial noun phrase if it stands right before the verb (or its
+    auxiliary): "Der südkoreanische Geheimdienst etwa geht davon aus"."""
+    start = _clause_start(tokens, verb)
+    stop = set(_words(ctx.table, "stop_words")) | set(_words(ctx.table, "skip_words"))
+    skip = set(_words(ctx.table, "skip_words"))
+    while start < verb and tokens[start].low in skip:
+        start += 1
+    if start >= verb:
+        return None
+    first = tokens[start]
+    # a capitalised sentence opener may be an adverb ("Darüber", "Im"): not a subject
+    stopwords = set((ctx.tables.languages.get(ctx.language, {}).get("language") or {}).get("stopwords") or ())
+    if first.low in stopwords and first.low not in set(_words(ctx.table, "articles")) | {"the"}:
+        return None
+    first_i, last_i = _phrase_after(ctx, tokens, start, verb)
+    if last_i <= first_i:
+        return None
+    k = last_i
+    while k < verb and tokens[k].low in skip:
+        k += 1
+    if k == verb or (k < verb and tokens[k].low in stop and tokens[k].kind == "word"):
+        return first_i, last_i
+    return None
+
+
+def _own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
+    """The sources a sentence names itself, in text order (documents unresolved)."""
+    key = ("own", index)
+    if key not in ctx.memo:
+        ctx.memo[key] = _find_own_sources(ctx, index)
+    return ctx.memo[key]
+
+
+def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
+    tokens = _tokens(ctx, index)
+    table = ctx.table
+    found: list[_Source] = []
+    used: set[int] = set()
+
+    def add(first: int, last: int) -> None:
+        names = _resolve_phrase(ctx, tokens, first, last)
+        if names:
+            found.append(_Source(tokens[first].start, names))
+            used.update(range(first, last))
+
+    for start, end in _find(tokens, _words(table, "source_after")):
+        add(*_phrase_after(ctx, tokens, end))
+    for start, _end in _find(tokens, _words(table, "source_before")):
+        add(*_phrase_before(ctx, tokens, start))
+    for pair in table.get("source_between") or ():
+        opening, closing = str(pair[0]).lower(), str(pair[1]).lower()
+        close = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].low == closing), None)
+        if close is None:
+            continue
+        open_at = next((k for k in range(close - 1, -1, -1) if tokens[k].low == opening), None)
+        if open_at is not None:
+            add(*_phrase_after(ctx, tokens, open_at + 1, close))
+    relays = _find(tokens, _words(table, "relay"))
+    for start, end in relays:
+        add(*_phrase_after(ctx, tokens, end))
+        clause = _clause_start(tokens, start)
+        subject = _phrase_after(ctx, tokens, clause, start)
+        if subject[1] > subject[0]:
+            add(*subject)
+    for start, end in _find(tokens, _words(table, "verbs")):
+        subject = _subject_before(ctx, tokens, start)
+        if subject is not None:
+            add(*subject)
+            continue
+        k = end
+        while k < len(tokens) and tokens[k].low in set(_words(table, "skip_words")):
+            k += 1
+        phrase = _phrase_after(ctx, tokens, k)
+        if phrase[1] > phrase[0]:
+            add(*phrase)
+    for start, end in _find(tokens, _words(table, "co_sources")):
+        # "…berichtete davon, als auch mehrere Geheimdienste": a second subject after the
+        # comma of a sourced clause; "sowohl Pjöngjang als auch Moskau" is no source
+        if found and start > 0 and tokens[start - 1].text == ",":
+            add(*_phrase_after(ctx, tokens, end))
+    unique: dict[tuple[str, ...], _Source] = {}
+    for source in sorted(found, key=lambda s: s.start):
+        unique.setdefault(source.names, source)
+    return tuple(unique.values())
+
+
+def _sources_previous(ctx: _Context, index: int) -> bool:
+    """True if the sentence explicitly sources the one before it: it opens with an
+    anaphor ("Dies geht aus … hervor") or refers to it ("berichtete davon"), names a
+    source and states no figure of its own."""
+    key = ("previous", index)
+    if key not in ctx.memo:
+        ctx.memo[key] = _find_sources_previous(ctx, index)
+    return ctx.memo[key]
+
+
+def _find_sources_previous(ctx: _Context, index: int) -> bool:
+    tokens = _tokens(ctx, index)
+    if not tokens:
+        return False
+    anaphoric = False
+    for phrase in _words(ctx.table, "anaphors"):
+        end = _match(tokens, 0, phrase)
+        if end is not None and end < len(tokens) and tokens[end].kind == "word" and tokens[end].text[:1].islower():
+            anaphoric = True
+    # "berichtete davon": the anaphor must follow a reporting verb ("dazu übergegangen" is none)
+    verb_ends = {end for _start, end in _find(tokens, _words(ctx.table, "verbs"))}
+    anaphor_words = set(_words(ctx.table, "anaphor_words"))
+    if any(k < len(tokens) and tokens[k].low in anaphor_words for k in verb_ends):
+        anaphoric = True
+    if not anaphoric:
+        return False
+    if "numbers" not in ctx.memo:
+        ctx.memo["numbers"] = number_table(ctx.tables, ctx.language)
+    numbers = find_numbers(tokens, ctx.article.body, ctx.memo["numbers"])
+    return not numbers and bool(_own_sources(ctx, index))
+
+
+def _same_paragraph(ctx: _Context, a: int, b: int) -> bool:
+    sentences = ctx.article.sentences
+    return 0 <= a < len(sentences) and 0 <= b < len(sentences) and sentences[a].paragraph == sentences[b].paragraph
+
+
+def _has_hearsay(ctx: _Context, index: int) -> bool:
+    hearsay = set(_words(ctx.table, "hearsay"))
+    return any(t.low in hearsay for t in _tokens(ctx, index))
+
+
+def _names(ctx: _Context, index: int, depth: int) -> list[str]:
+    """Resolved source names of sentence `index` (documents resolved to their antecedent)."""
+    key = ("names", index, depth)
+    if key not in ctx.memo:
+        ctx.memo[key] = _resolve_names(ctx, index, depth)
+    return list(ctx.memo[key])
+
+
+def _resolve_names(ctx: _Context, index: int, depth: int) -> list[str]:
+    names: list[str] = []
+    for source in _own_sources(ctx, index):
+        for name in source.names:
+            if name == _REPORT:
+                resolved = _antecedent(ctx, index, depth)
+            elif name.startswith(_REFER):
+                resolved = [_referent(ctx, index, name, depth)]
+            else:
+                resolved = [name]
+            names.extend(n for n in resolved if n not in names)
+    return names
+
+
+def _referent(ctx: _Context, index: int, marker: str, depth: int) -> str:
+    """A bare definite description ("the agency") names the earlier source that holds
+    its noun ("South Korea's spy agency"); otherwise it stands as written."""
+    noun, _, description = marker[len(_REFER) :].partition("|")
+    if depth > 0:
+        for j in range(index - 1, max(-1, index - 1 - _MAX_LOOKBACK), -1):
+            for name in _names(ctx, j, depth - 1):
+                if noun and noun in name.lower():
+                    return name
+    return description
+
+
+def _antecedent(ctx: _Context, index: int, depth: int) -> list[str]:
+    """The last named source before sentence `index`: what "dem Bericht" refers to."""
+    if depth <= 0:
+        return []
+    for j in range(index - 1, max(-1, index - 1 - _MAX_LOOKBACK), -1):
+        names = _chain(ctx, j, depth - 1)
+        if names:
+            return names
+    return []
+
+
+def _chain(ctx: _Context, index: int, depth: int) -> list[str]:
+    """A sentence's sources including the sentence it continues, for reference chains."""
+    names = _full(ctx, index, depth)
+    if _sources_previous(ctx, index) and _same_paragraph(ctx, index - 1, index):
+        earlier = _full(ctx, index - 1, depth)
+        names = earlier + [n for n in names if n not in earlier]
+    return names
+
+
+def _full(ctx: _Context, index: int, depth: int) -> list[str]:
+    names = _names(ctx, index, depth)
+    if not names and _has_hearsay(ctx, index) and _same_paragraph(ctx, index - 1, index) and depth > 0:
+        names = _names(ctx, index - 1, depth - 1)
+        if not names:
+            names = _antecedent(ctx, index - 1, depth - 1) if _refers_back(ctx, index - 1) else []
+    nxt = index + 1
+    if _same_paragraph(ctx, index, nxt) and _sources_previous(ctx, nxt):
+        names = names + [n for n in _names(ctx, nxt, depth) if n not in names]
+    return names
+
+
+def _refers_back(ctx: _Context, index: int) -> bool:
+    return any(_REPORT in s.names for s in _own_sources(ctx, index))
+
+
+def attribute(
+    article: Article, sentence_index: int, mentions: tuple[EntityMention, ...], tables: Tables
+) -> str | None:
+    """Return who the article says made the claim in sentence `sentence_index`:
+    canonical entity names or nominative descriptions joined by " / " in text order
+    ("BBC / Open Source Centre"), or None when the article speaks in its own voice."""
+    return Attributor(article, mentions, tables).source(sentence_index)
+
+
+class Attributor:
+    """`attribute` for many sentences of one article, sharing the work between them
+    (appositions, tokens, each sentence's sources): linear in the article's length."""
+
+    def __init__(self, article: Article, mentions: tuple[EntityMention, ...], tables: Tables) -> None:
+        self._ctx = _context(article, mentions, tables)
+
+    def source(self, sentence_index: int) -> str | None:
+        """The source of one sentence, as `attribute` returns it."""
+        names = _full(self._ctx, sentence_index, depth=3)
+        return SEPARATOR.join(names) if names else None
+
+
+def modality(text: str, tables: Tables, language: str) -> str:
+    """Return "accusation" (vorgeworfen, accused), "projection" (könne steigen, could rise,
+    dürfte) or "claim" for the framing of a sentence's figures."""
+    table = _table(tables, language)
+    tokens = tokenize(text, 0, ())
+    if _find(tokens, _words(table, "accusation")):
+        return "accusation"
+    if _find(tokens, _words(table, "projection")):
+        return "projection"
+    if _find(tokens, _words(table, "projection_auxiliaries")) and _find(
+        tokens, _words(table, "projection_changes")
+    ):
+        return "projection"
+    return "claim"

@@ -1,0 +1,184 @@
+"""Figures: the quantities an article reports, each with its qualifier, what it counts,
+its topic, who says so and how it is framed (claim, projection, accusation).
+
+Numbers are read by generator/extract/numbers.py with the article language's table;
+date spans are blocked so "4. November" is never the figure 4. The counted noun phrase
+is the noun after the quantity with its restrictive adjectives, in the nominative plural
+("in den vergangenen acht Monaten" counts "Monate"). A duration ("acht Monate") takes the
+topic of the claim it scopes: the nearest other figure of its sentence, else "other".
+"""
+
+from __future__ import annotations
+
+from ..models import Article, EntityMention, Figure, Tables
+from .attribution import Attributor, modality
+from .numbers import NumberExpr, NumberTable, Token, find_numbers, number_table, tokenize
+from .topics import OTHER, classify_topic, nearest_topic
+
+_MAX_COUNT_WORDS = 5
+
+
+def _lower(values: object) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+def _dative_to_nominative(noun: str, table: NumberTable) -> str:
+    """Nominative plural of a dative plural noun by the table's endings, longest first
+    ("Monaten" → "Monate", "Containern" → "Container", "Artilleriegeschossen" →
+    "Artilleriegeschosse"); weak nouns ("Soldaten") are not listed and stay."""
+    endings = sorted((table.raw.get("dative_plural") or {}).items(), key=lambda kv: -len(str(kv[0])))
+    low = noun.lower()
+    for ending, replacement in endings:
+        ending, replacement = str(ending), str(replacement)
+        if low.endswith(ending):
+            stem = noun[: len(noun) - len(ending)]
+            if not stem and noun[:1].isupper():
+                replacement = replacement[:1].upper() + replacement[1:]
+            return stem + replacement
+    return noun
+
+
+def _is_adjective(token: Token) -> bool:
+    tail = token.text.rsplit("-", 1)[-1]
+    return token.kind == "word" and tail[:1].islower() and tail.endswith(("e", "en", "er", "es"))
+
+
+def _is_noun_de(token: Token) -> bool:
+    if token.kind == "word":
+        return token.text[:1].isupper()
+    # "152-Millimeter-Artilleriegeschosse": a calibre compound is the noun itself
+    return token.kind == "num" and "-" in token.text and token.text.rsplit("-", 1)[-1][:1].isupper()
+
+
+def _counts_de(tokens: tuple[Token, ...], j: int, table: NumberTable) -> str:
+    drop = _lower(table.raw.get("drop_adjectives"))
+    units = _lower(table.raw.get("measure_units"))
+    words: list[str] = []
+    need_noun = True
+    while j < len(tokens) and len(words) < _MAX_COUNT_WORDS:
+        token = tokens[j]
+        if token.blocked:
+            break
+        if token.low in drop:
+            j += 1
+            continue
+        if _is_noun_de(token):
+            words.append(_dative_to_nominative(token.text, table))
+            if token.low not in units:
+                need_noun = False
+                break
+            j += 1
+            continue
+        if _is_adjective(token):
+            # after a numeral without article the nominative plural ends in "-e"
+            text = token.text[:-1] if token.text.endswith("en") else token.text
+            words.append(text)
+            j += 1
+            continue
+        break
+    if need_noun and words and not any(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return ""
+    return " ".join(words)
+
+
+def _counts_en(tokens: tuple[Token, ...], j: int, table: NumberTable, stopwords: frozenset[str]) -> str:
+    drop = _lower(table.raw.get("drop_adjectives"))
+    units = _lower(table.raw.get("measure_units"))
+    plurals = _lower(table.raw.get("irregular_plurals")) | _lower(table.raw.get("durations"))
+    words: list[str] = []
+    while j < len(tokens) and len(words) < _MAX_COUNT_WORDS:
+        token = tokens[j]
+        if token.blocked or token.kind != "word":
+            break
+        if token.low in drop:
+            j += 1
+            continue
+        if token.low in stopwords:
+            break
+        words.append(token.text)
+        if token.low in units and j + 2 < len(tokens) and tokens[j + 1].low in table.of_words:
+            if tokens[j + 2].kind == "word" and not tokens[j + 2].blocked:
+                words.extend([tokens[j + 1].text, tokens[j + 2].text])
+            break
+        if token.low.endswith("s") or token.low in plurals:
+            break
+        j += 1
+    return " ".join(words)
+
+
+def counted_noun(
+    tokens: tuple[Token, ...], expr: NumberExpr, table: NumberTable, stopwords: frozenset[str]
+) -> str:
+    """Return the noun phrase that the quantity `expr` counts, or "" if none follows."""
+    if expr.unit:
+        return expr.unit
+    j = expr.last
+    if j < len(tokens) and tokens[j].low in table.of_words:  # "Tausenden von Containern"
+        j += 1
+    if j < len(tokens) and tokens[j].low in table.percent_words:
+        return tokens[j].text
+    if table.decimal == ",":
+        return _counts_de(tokens, j, table)
+    return _counts_en(tokens, j, table, stopwords)
+
+
+def _is_duration(counts: str, table: NumberTable) -> bool:
+    words = counts.lower().split()
+    return bool(words) and words[-1] in _lower(table.raw.get("durations"))
+
+
+def extract_figures(
+    article: Article,
+    tables: Tables,
+    blocked: tuple[tuple[int, int], ...],
+    mentions: tuple[EntityMention, ...],
+) -> tuple[Figure, ...]:
+    """Return every figure of the article body in text order.
+
+    `blocked` are date spans (never read as numbers); `mentions` are the gazetteer
+    mentions used to name sources canonically. Each figure keeps its exact span,
+    its sentence index, the topic of what it counts and who the article says claims it.
+    """
+    table = number_table(tables, article.language)
+    language_table = tables.languages.get(article.language, {}).get("language") or {}
+    stopwords = _lower(language_table.get("stopwords"))
+    attributor = Attributor(article, mentions, tables)
+    figures: list[Figure] = []
+    for sentence in article.sentences:
+        tokens = tokenize(sentence.text, sentence.start, blocked)
+        exprs = find_numbers(tokens, article.body, table)
+        if not exprs:
+            continue
+        counts = [counted_noun(tokens, expr, table, stopwords) for expr in exprs]
+        durations = [_is_duration(c, table) for c in counts]
+        topics: list[str] = []
+        for expr, count in zip(exprs, counts, strict=True):
+            topic = classify_topic(count, tables, article.language) if count else OTHER
+            if topic == OTHER:
+                topic = nearest_topic(sentence.text, expr.start - sentence.start, tables)
+            topics.append(topic)
+        for k, expr in enumerate(exprs):
+            if durations[k]:
+                # a duration scopes the claim next to it: take that figure's topic
+                others = [m for m in range(len(exprs)) if not durations[m]]
+                nearest = min(others, key=lambda m: abs(exprs[m].start - expr.start), default=None)
+                topics[k] = topics[nearest] if nearest is not None else OTHER
+        source = attributor.source(sentence.index)
+        framing = modality(sentence.text, tables, article.language)
+        for expr, count, topic in zip(exprs, counts, topics, strict=True):
+            figures.append(
+                Figure(
+                    text=article.body[expr.start : expr.end],
+                    low=expr.low,
+                    high=expr.high,
+                    qualifier=expr.qualifier,
+                    counts=count,
+                    topic=topic,
+                    attributed_to=source,
+                    sentence=sentence.index,
+                    start=expr.start,
+                    end=expr.end,
+                    modality=framing,
+                )
+            )
+    return tuple(figures)

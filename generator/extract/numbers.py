@@ -1,0 +1,415 @@
+"""Number expressions in one sentence: numerals, number words, multipliers, vague plurals,
+ranges and precision qualifiers, read with the article language's table
+(generator/lang/<lang>/numbers.yml). Which words mean what lives in the table; this module
+only knows the shapes ("qualifier? quantity (joiner quantity)?").
+
+Tokens carry absolute body offsets, so every expression maps back to its exact span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Tables
+
+# A numeral may be glued by hyphens to words ("152-Millimeter-Artilleriegeschosse",
+# "74-thousand"); a word may be a hyphenated compound ("US-Dollar", "US-amerikanische")
+# or a name with digits ("F-16", "Su-27", "Covid-19"), which is never a number.
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)*(?:-[^\W\d_]+)*)"
+    r"|(?P<word>[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:-\d+(?:-?[^\W\d_]+)*)?)"
+    r"|(?P<sym>\S)"
+)
+_NUMERAL_HEAD = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, numeral or symbol of a sentence; `start`/`end` are body offsets."""
+
+    text: str
+    kind: str  # "num" | "word" | "sym"
+    start: int
+    end: int
+    blocked: bool = False  # inside a date span: never part of a figure
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class NumberExpr:
+    """A quantity expression: its span, value(s), qualifier, and where its tokens end."""
+
+    start: int
+    end: int
+    low: float
+    high: float | None
+    qualifier: str
+    vague: bool
+    first: int  # index of the first token
+    last: int  # index one past the last token
+    unit: str | None = None  # what a "%" or currency sign says is counted
+
+
+@dataclass(frozen=True, slots=True)
+class NumberTable:
+    """The parts of a language's numbers.yml this module needs, normalised to lower case."""
+
+    language: str
+    thousands: str
+    decimal: str
+    words: dict
+    joiner: str
+    tens_first: bool
+    needs_multiplier: frozenset[str]
+    multipliers: dict
+    vague_plurals: tuple[tuple[str, float], ...]  # longest phrase first
+    qualifiers: tuple[tuple[str, str], ...]  # longest phrase first
+    range_joiners: frozenset[str]
+    joiners_need_opener: frozenset[str]
+    of_words: frozenset[str]
+    calibre_units: frozenset[str]
+    excluded_units: frozenset[str]
+    reference_words: frozenset[str]
+    year_words: frozenset[str]
+    percent_counts: str
+    percent_words: tuple[str, ...]
+    currency: dict
+    raw: dict
+
+
+def _lower_set(values: object) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+def _by_length(mapping: dict) -> tuple:
+    items = [(str(k).lower(), v) for k, v in (mapping or {}).items()]
+    return tuple(sorted(items, key=lambda kv: (-len(kv[0].split()), -len(kv[0]), kv[0])))
+
+
+def number_table(tables: Tables, language: str) -> NumberTable:
+    """Return the language's number table (English if the language has none), with
+    phrases sorted longest first so "mehr als" wins over "mehr"."""
+    lang = language if "numbers" in tables.languages.get(language, {}) else "en"
+    raw = tables.languages.get(lang, {}).get("numbers") or {}
+    percent = raw.get("percent") or {}
+    return NumberTable(
+        language=lang,
+        thousands=str(raw.get("thousands", ",")),
+        decimal=str(raw.get("decimal", ".")),
+        words={str(k).lower(): float(v) for k, v in (raw.get("words") or {}).items()},
+        joiner=str(raw.get("compound_joiner") or ""),
+        tens_first=bool(raw.get("compound_tens_first")),
+        needs_multiplier=_lower_set(raw.get("needs_multiplier")),
+        multipliers={str(k).lower(): float(v) for k, v in (raw.get("multipliers") or {}).items()},
+        vague_plurals=tuple((k, float(v)) for k, v in _by_length(raw.get("vague_plurals"))),
+        qualifiers=tuple((k, str(v)) for k, v in _by_length(raw.get("qualifiers"))),
+        range_joiners=_lower_set(raw.get("range_joiners")),
+        joiners_need_opener=_lower_set(raw.get("range_joiners_need_opener")),
+        of_words=_lower_set(raw.get("of_words")),
+        calibre_units=_lower_set(raw.get("calibre_units")),
+        excluded_units=_lower_set(raw.get("excluded_units")),
+        reference_words=_lower_set(raw.get("reference_words")),
+        year_words=_lower_set(raw.get("year_words")),
+        percent_counts=str(percent.get("sign_counts") or "%"),
+        percent_words=tuple(str(w).lower() for w in percent.get("words") or ()),
+        currency={str(k): str(v) for k, v in (raw.get("currency_symbols") or {}).items()},
+        raw=raw,
+    )
+
+
+def tokenize(text: str, offset: int, blocked: tuple[tuple[int, int], ...]) -> tuple[Token, ...]:
+    """Return the tokens of `text` (which starts at body offset `offset`), flagging those
+    that overlap a blocked (date) span."""
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        start, end = offset + match.start(), offset + match.end()
+        kind = match.lastgroup or "sym"
+        inside = any(b_start < end and start < b_end for b_start, b_end in blocked)
+        tokens.append(Token(match.group(), kind, start, end, inside))
+    return tuple(tokens)
+
+
+# ── values ────────────────────────────────────────────────────────────────
+
+
+def numeral_value(text: str, table: NumberTable) -> float | None:
+    """Value of a written numeral in the language's convention ("12.000" → 12000 in German,
+    "1.6" → 1.6 in English); the other convention is the fallback for foreign notation."""
+    conventions = [(table.thousands, table.decimal), (table.decimal, table.thousands)]
+    for thousands, decimal in conventions:
+        th, dec = re.escape(thousands), re.escape(decimal)
+        if re.fullmatch(rf"\d{{1,3}}(?:{th}\d{{3}})+(?:{dec}\d+)?", text) or re.fullmatch(
+            rf"\d+(?:{dec}\d+)?", text
+        ):
+            return float(text.replace(thousands, "").replace(decimal, "."))
+    return None
+
+
+def word_value(word: str, table: NumberTable) -> float | None:
+    """Value of a number word, composing "fünfundzwanzig", "zweihundert", "twenty-five"."""
+    word = word.lower()
+    if word in table.words:
+        return table.words[word]
+    # "zweitausenddreihundert": left × scale + right, for the scales in the word table
+    for scale_word, scale in sorted(table.words.items(), key=lambda kv: -kv[1]):
+        if scale < 100 or scale_word not in word or word == scale_word:
+            continue
+        left, _, right = word.partition(scale_word)
+        left_value = word_value(left, table) if left else 1.0
+        right_value = word_value(right, table) if right else 0.0
+        if left_value is not None and right_value is not None and left_value < scale:
+            return left_value * scale + right_value
+    if table.joiner and table.joiner in word:
+        first, _, second = word.partition(table.joiner)
+        a, b = table.words.get(first), table.words.get(second)
+        if a is not None and b is not None:
+            tens, unit = (a, b) if table.tens_first else (b, a)
+            if tens % 10 == 0 and 20 <= tens <= 90 and 1 <= unit <= 9:
+                return tens + unit
+    return None
+
+
+# ── matching helpers ──────────────────────────────────────────────────────
+
+
+def match_phrase(tokens: tuple[Token, ...], i: int, phrase: str) -> int | None:
+    """Index one past the tokens at `i` that spell `phrase` (case-insensitive), else None.
+    A phrase word ending in "." ("ca.", "Mio.") needs the full stop glued to the word."""
+    for part in phrase.split():
+        if i >= len(tokens) or tokens[i].blocked:
+            return None
+        token = tokens[i]
+        if part.endswith(".") and len(part) > 1:
+            if token.low != part[:-1]:
+                return None
+            if i + 1 >= len(tokens) or tokens[i + 1].text != "." or tokens[i + 1].start != token.end:
+                return None
+            i += 2
+        elif token.low == part:
+            i += 1
+        else:
+            return None
+    return i
+
+
+def _longest(tokens: tuple[Token, ...], i: int, phrases) -> tuple[int, object] | None:
+    for phrase, value in phrases:
+        end = match_phrase(tokens, i, phrase)
+        if end is not None:
+            return end, value
+    return None
+
+
+def _multiplier(tokens: tuple[Token, ...], i: int, table: NumberTable) -> tuple[int, float] | None:
+    phrases = sorted(table.multipliers.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+    return _longest(tokens, i, phrases)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True, slots=True)
+class _Quantity:
+    first: int
+    last: int
+    value: float
+    multiplier: float | None
+    vague: bool
+
+
+def _glued_letters(body: str, end: int) -> str:
+    match = re.match(r"[^\W\d_]+", body[end:])
+    return match.group() if match else ""
+
+
+def _numeral_is_excluded(
+    tokens: tuple[Token, ...], i: int, head: str, body: str, table: NumberTable
+) -> bool:
+    """True for numerals that are labels, names, ordinals, times, calibres or years."""
+    token = tokens[i]
+    before = body[token.start - 1] if token.start > 0 else " "
+    before2 = body[token.start - 2] if token.start > 1 else " "
+    # names with digits ("F-16", "Su-27", "Covid-19", "G7") and glued digit runs
+    if before.isalpha() or (before in "-/" and before2.isalpha()):
+        return True
+    after_head = token.start + len(head)
+    after = body[after_head] if after_head < len(body) else " "
+    if after in ":/" and after_head + 1 < len(body) and body[after_head + 1].isdigit():
+        return True  # clock times, scores, fractions
+    if before in ":/" and before2.isdigit():
+        return True
+    prev = tokens[i - 1] if i > 0 else None
+    if prev is not None:
+        prev_low = prev.low
+        if prev.text == "." and i > 1 and tokens[i - 2].end == prev.start:
+            prev_low = tokens[i - 2].low + "."
+        if prev_low in table.reference_words:
+            return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if head == token.text and nxt is not None:
+        # German ordinals: "2. Division" (a full stop glued to a short plain numeral)
+        if (
+            table.decimal == ","
+            and nxt.text == "."
+            and nxt.start == token.end
+            and re.fullmatch(r"\d{1,3}", head)
+            and i + 2 < len(tokens)
+        ):
+            return True
+        if nxt.kind == "word" and nxt.low in table.calibre_units | table.excluded_units:
+            return True
+    if re.fullmatch(r"(?:19|20)\d\d|2100", head) and token.text == head:
+        return _is_year(tokens, i, table)
+    return False
+
+
+def _is_year(tokens: tuple[Token, ...], i: int, table: NumberTable) -> bool:
+    """A bare 1900–2100 is a year unless a counted noun follows ("2000 Soldaten")."""
+    if i > 0 and tokens[i - 1].low in table.year_words:
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.kind != "word" or nxt.blocked:
+        return True
+    if nxt.low in table.multipliers:
+        return False
+    if table.decimal == ",":  # German: nouns are capitalised
+        return not nxt.text[0].isupper()
+    return nxt.low in table.year_words or nxt.low in {"and", "or", "to"}
+
+
+def _quantity(tokens: tuple[Token, ...], i: int, body: str, table: NumberTable) -> _Quantity | None:
+    """The quantity starting at token `i`: numeral or number word, with its multiplier,
+    or a vague plural; None where the token starts no quantity."""
+    if i >= len(tokens) or tokens[i].blocked:
+        return None
+    token = tokens[i]
+    if token.kind == "num":
+        head = _NUMERAL_HEAD.match(token.text).group()  # type: ignore[union-attr]
+        if _numeral_is_excluded(tokens, i, head, body, table):
+            return None
+        value = numeral_value(head, table)
+        if value is None:
+            return None
+        tail = token.text[len(head) + 1 :].lower()
+        glued = _glued_letters(body, token.end) if token.text == head else ""
+        if tail:  # "74-thousand" multiplies; "152-Millimeter", "20-jährige" are modifiers
+            if tail in table.multipliers:
+                return _Quantity(i, i + 1, value * table.multipliers[tail], table.multipliers[tail], False)
+            return None
+        if glued:  # "1.6m", "5bn" multiply; "1st", "3D", "5G" are no counts
+            if glued.lower() in table.multipliers:
+                return _Quantity(i, i + 1, value * table.multipliers[glued.lower()], table.multipliers[glued.lower()], False)
+            return None
+        mult = _multiplier(tokens, i + 1, table)
+        if mult is not None:
+            return _Quantity(i, mult[0], value * mult[1], mult[1], False)
+        return _Quantity(i, i + 1, value, None, False)
+    if token.kind != "word":
+        return None
+    vague = _longest(tokens, i, table.vague_plurals)
+    if vague is not None and not (i > 0 and tokens[i - 1].kind == "num"):
+        end, value = vague
+        return _Quantity(i, end, float(value), None, True)  # type: ignore[arg-type]
+    value = word_value(token.text, table)
+    if value is None:
+        return None
+    mult = _multiplier(tokens, i + 1, table)
+    if mult is not None:
+        return _Quantity(i, mult[0], value * mult[1], mult[1], False)
+    if token.low in table.needs_multiplier or token.low in table.multipliers:
+        return None  # "ein", "eine", "a": articles, not figures
+    return _Quantity(i, i + 1, value, None, False)
+
+
+def _unit(tokens: tuple[Token, ...], last: int, table: NumberTable) -> tuple[int, str | None]:
+    """A "%" sign or currency sign right after the quantity: (new last, counted word)."""
+    if last < len(tokens):
+        token = tokens[last]
+        if token.text == "%":
+            return last + 1, table.percent_counts
+        if token.text in table.currency:
+            return last + 1, table.currency[token.text]
+    return last, None
+
+
+def find_numbers(
+    tokens: tuple[Token, ...], body: str, table: NumberTable
+) -> tuple[NumberExpr, ...]:
+    """Return the number expressions among `tokens`, left to right, never overlapping."""
+    found: list[NumberExpr] = []
+    i = 0
+    while i < len(tokens):
+        expr = _expression(tokens, i, body, table)
+        if expr is None:
+            i += 1
+            continue
+        found.append(expr)
+        i = expr.last
+    return tuple(found)
+
+
+def _expression(tokens: tuple[Token, ...], i: int, body: str, table: NumberTable) -> NumberExpr | None:
+    qualifier = "exact"
+    start_token = i
+    qual = _longest(tokens, i, table.qualifiers)
+    if qual is not None:
+        first = _quantity(tokens, int(qual[0]), body, table)  # type: ignore[arg-type]
+        if first is not None and not first.vague:
+            qualifier = str(qual[1])
+        else:
+            qual = None
+    if qual is None:
+        first = _quantity(tokens, i, body, table)
+        if first is None:
+            return None
+    assert first is not None
+    low, high = first.value, first.value
+    last = first.last
+    if first.vague:
+        low, high = first.value, None
+        qualifier = "at_least"
+    else:
+        second = _range_end(tokens, first, qualifier, body, table)
+        if second is not None:
+            low = first.value
+            # "4 bis 6 Millionen": the second end's multiplier scales the first
+            shared = second.multiplier if first.multiplier is None else None
+            if shared is not None and first.value * shared <= second.value:
+                low = first.value * shared
+            high = second.value
+            last = second.last
+            qualifier = "range"
+        elif qualifier == "range":  # "zwischen" / "from" without a second end
+            qualifier, start_token = "exact", first.first
+    currency = None
+    if start_token > 0 and tokens[start_token - 1].text in table.currency:
+        currency = table.currency[tokens[start_token - 1].text]
+    end_token, unit = _unit(tokens, last, table)
+    unit = unit or currency
+    span_end = tokens[last - 1].end
+    return NumberExpr(
+        start=tokens[start_token].start,
+        end=span_end,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        vague=first.vague,
+        first=start_token,
+        last=end_token,
+        unit=unit,
+    )
+
+
+def _range_end(
+    tokens: tuple[Token, ...], first: _Quantity, qualifier: str, body: str, table: NumberTable
+) -> _Quantity | None:
+    j = first.last
+    if j >= len(tokens) or tokens[j].low not in table.range_joiners or tokens[j].blocked:
+        return None
+    if tokens[j].low in table.joiners_need_opener and qualifier != "range":
+        return None
+    second = _quantity(tokens, j + 1, body, table)
+    if second is None or second.vague:
+        return None
+    return second

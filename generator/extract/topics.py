@@ -1,0 +1,89 @@
+"""Topic classification by keyword stems from the corpus table (seeds/_tables/topics.yml).
+
+A keyword matches at the start of a word ("öl" in "Öltanker"); a keyword of
+COMPOUND_MIN letters or more also matches inside a word, because German builds
+compounds ("container" in "Schiffscontainer"). Where keywords overlap, the longest wins,
+so "tanker" (oil) beats "tank" (munitions). Short stems stay word-initial so "öl" is not
+found in "Söldner".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Tables
+
+COMPOUND_MIN = 5
+OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class TopicHit:
+    """One keyword found in a text: its offset, the keyword and the topic it stands for."""
+
+    start: int
+    keyword: str
+    topic: str
+
+
+def _keyword_topics(tables: Tables) -> tuple[tuple[str, str], ...]:
+    """(keyword, topic id) pairs, longest keyword first; the first topic keeps a keyword
+    listed twice."""
+    seen: dict[str, str] = {}
+    for topic in tables.topics:
+        for keyword in topic.keywords:
+            keyword = keyword.strip().lower()
+            if keyword and keyword not in seen:
+                seen[keyword] = topic.id
+    return tuple(sorted(seen.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+def topic_hits(text: str, tables: Tables) -> tuple[TopicHit, ...]:
+    """Return every keyword hit in `text`, in text order, longest keyword at each place;
+    hits never overlap."""
+    lowered = text.lower()
+    hits: list[TopicHit] = []
+    taken: list[tuple[int, int]] = []
+    for keyword, topic in _keyword_topics(tables):
+        anywhere = len(keyword) >= COMPOUND_MIN
+        for match in re.finditer(re.escape(keyword), lowered):
+            start, end = match.start(), match.end()
+            initial = start == 0 or not lowered[start - 1].isalnum()
+            if not (initial or anywhere):
+                continue
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            hits.append(TopicHit(start, keyword, topic))
+    return tuple(sorted(hits, key=lambda h: h.start))
+
+
+def classify_topic(text: str, tables: Tables, language: str) -> str:
+    """Return the topic id `text` speaks of most (ties: the first mentioned), or "other".
+
+    Used on a figure's counted noun first ("Barrel Öl" → oil), then on its sentence.
+    `language` is accepted for tables that will hold per-language keywords apart; the
+    corpus table merges them today, and stems of both languages rarely collide.
+    """
+    del language  # keywords of all languages are merged by generator/tables.py
+    hits = topic_hits(text, tables)
+    if not hits:
+        return OTHER
+    counts: dict[str, int] = {}
+    for hit in hits:
+        counts[hit.topic] = counts.get(hit.topic, 0) + 1
+    order = {hit.topic: -i for i, hit in reversed(list(enumerate(hits)))}
+    return max(counts, key=lambda topic: (counts[topic], order[topic]))
+
+
+def nearest_topic(text: str, position: int, tables: Tables) -> str:
+    """Return the topic of the keyword nearest to `position` in `text`, or "other".
+
+    A figure's sentence often names several topics ("Öl als Bezahlung für Waffen");
+    the keyword closest to the figure is the best guess of what it measures.
+    """
+    hits = topic_hits(text, tables)
+    if not hits:
+        return OTHER
+    return min(hits, key=lambda h: (abs(h.start - position), h.start)).topic
