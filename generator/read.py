@@ -34,6 +34,9 @@ SEED_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", 
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 TABLES_FOLDER = "_tables"
 META_KEYS = ("title", "source", "url", "published", "language", "topics")
+# Slugs the site already uses in the articles folder (artikel/index.md is the index):
+# a seed called "Index.txt" must not overwrite it.
+RESERVED_SLUGS = frozenset({"index"})
 
 # Magic numbers of file types that people rename to .txt by mistake.
 _BINARY_SIGNATURES = (
@@ -573,7 +576,7 @@ def read_seed(path: Path, file: str | None = None) -> Seed:
         size = path.stat().st_size
         if size > MAX_BYTES:
             limit = MAX_BYTES // (1024 * 1024)
-            reason = f"file is {size / 1024 / 1024:.1f} MB, above the {limit} MB limit"
+            reason = f"too large: {size / 1024 / 1024:.1f} MB, above the {limit} MB limit"
             raise SeedError(Problem(file, reason, "error"))
         raw = path.read_bytes()
     except OSError as exc:
@@ -683,13 +686,15 @@ def assign_slugs(files: Iterable[str]) -> dict[str, str]:
     The slug is slugify(name without extension). Names that collide (a.txt + a.md,
     "Größe.txt" + "groesse.txt", case or dot variants) are told apart deterministically:
     in sorted file-name order the first keeps the plain slug, the others get "-2", "-3", …,
-    skipping any slug another file owns outright.
+    skipping any slug another file owns outright. Reserved slugs (RESERVED_SLUGS, pages
+    the site itself needs) always get a number. Slugs contain only a-z, 0-9 and "-", so
+    they can never name a path outside the articles folder.
     """
     names = sorted(set(files))
     base = {name: slugify(str(PurePosixPath(name).with_suffix(""))) for name in names}
     taken = set(base.values())
     slugs: dict[str, str] = {}
-    used: set[str] = set()
+    used: set[str] = set(RESERVED_SLUGS)
     for name in names:
         slug = base[name]
         if slug in used:
