@@ -37,6 +37,12 @@ test: $(STAMP) browser-deps
 	$(VENV)/bin/mkdocs build --strict
 	$(PY) -m pytest
 
+## offline: a copy that works opened from disk (file://), search included, packed as a zip
+offline: $(STAMP)
+	$(VENV)/bin/mkdocs build --strict -f mkdocs.offline.yml
+	rm -f dist/dossier-offline.zip
+	$(PY) -m zipfile -c dist/dossier-offline.zip dist/offline/
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests bench
 
