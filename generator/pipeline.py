@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import CACHE_DIR_NAME, ExtractionCache, extract_all, resolve_cache_dir
 from .clean import clean_seed
 from .extract import extract_article
 from .link import link_corpus
@@ -74,14 +75,29 @@ def _status(extraction: Extraction, extra: tuple[Problem, ...]) -> SeedStatus:
 
 
 def extract_seeds(
-    seeds: tuple[Seed, ...], tables: Tables
+    seeds: tuple[Seed, ...],
+    tables: Tables,
+    *,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    prune_cache: bool = False,
 ) -> tuple[tuple[Extraction, ...], tuple[SeedStatus, ...]]:
-    """Run clean + extract over the seeds; return the extractions and one status per seed."""
+    """Run clean + extract over the seeds; return the extractions and one status per seed.
+
+    With `cache_dir`, extractions of unchanged seeds (same bytes, metadata, tables and
+    extraction code) are reused from there, so an edit re-extracts one seed. `jobs` is
+    the number of processes (None: serial for small corpora, all cores for large ones);
+    the result is identical either way. `prune_cache` drops cache entries of seeds not
+    given here (only for whole-corpus builds).
+    """
     slugs = assign_slugs(seed.file for seed in seeds)
+    cache = ExtractionCache(cache_dir) if cache_dir is not None else None
+    results, _ = extract_all(
+        seeds, slugs, tables, process_seed, cache=cache, jobs=jobs, prune=prune_cache
+    )
     extractions: list[Extraction] = []
     statuses: list[SeedStatus] = []
-    for seed in seeds:
-        result = process_seed(seed, tables, slugs[seed.file])
+    for seed, result in zip(seeds, results, strict=True):
         if isinstance(result, SeedStatus):
             statuses.append(result)
         else:
@@ -107,21 +123,45 @@ def read_paths(paths: list[Path]) -> tuple[tuple[Seed, ...], tuple[SeedStatus, .
     return tuple(sorted(seeds, key=lambda s: s.file)), tuple(skipped)
 
 
-def build_corpus(seeds_dir: Path, tables: Tables) -> Corpus:
-    """Read, clean, extract and link every seed under `seeds_dir`."""
+def build_corpus(
+    seeds_dir: Path,
+    tables: Tables,
+    *,
+    cache_dir: Path | None = Path(CACHE_DIR_NAME),
+    jobs: int | None = None,
+) -> Corpus:
+    """Read, clean, extract and link every seed under `seeds_dir`.
+
+    Extractions are cached in `cache_dir` (relative: beside the seeds folder; None: no
+    cache) and computed in parallel for large corpora (`jobs`, see extract_seeds).
+    """
     seeds, skipped = read_seeds(seeds_dir)
-    extractions, statuses = extract_seeds(seeds, tables)
+    extractions, statuses = extract_seeds(
+        seeds,
+        tables,
+        cache_dir=resolve_cache_dir(seeds_dir, cache_dir),
+        jobs=jobs,
+        prune_cache=True,
+    )
     report = tuple(sorted((*statuses, *skipped), key=lambda s: s.file))
     return link_corpus(extractions, tables, report, ())
 
 
-def build(seeds_dir: Path, docs_dir: Path, tables_dir: Path | None = None) -> BuildResult:
+def build(
+    seeds_dir: Path,
+    docs_dir: Path,
+    tables_dir: Path | None = None,
+    *,
+    cache_dir: Path | None = Path(CACHE_DIR_NAME),
+    jobs: int | None = None,
+) -> BuildResult:
     """Build the corpus from `seeds_dir` and write its Markdown pages and data into `docs_dir`.
 
-    Raises tables.TableError when a YAML table is broken (the message names file and line).
+    `cache_dir` and `jobs` as in build_corpus. Raises tables.TableError when a YAML table
+    is broken (the message names file and line).
     """
     tables = load_tables(tables_dir or default_tables_dir(seeds_dir))
-    corpus = build_corpus(seeds_dir, tables)
+    corpus = build_corpus(seeds_dir, tables, cache_dir=cache_dir, jobs=jobs)
     pages = render_site(corpus, tables)
     result = write_pages(pages, docs_dir)
     return BuildResult(corpus, pages, result)
