@@ -6,7 +6,7 @@ from .models import Extraction, Tables
 from .urls import article_path, site_url
 
 
-def _number(value: float | None) -> int | float | None:
+def json_number(value: float | None) -> int | float | None:
     """Integers stay integers in JSON (12000, not 12000.0)."""
     if value is None:
         return None
@@ -45,8 +45,8 @@ def article_record(extraction: Extraction, tables: Tables) -> dict:
         "figures": [
             {
                 "text": f.text,
-                "low": _number(f.low),
-                "high": _number(f.high),
+                "low": json_number(f.low),
+                "high": json_number(f.high),
                 "qualifier": f.qualifier,
                 "counts": f.counts,
                 "topic": f.topic,

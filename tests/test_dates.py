@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from generator.extract.dates import extract_dates
 from generator.models import Article, SeedMeta
 from generator.sentences import split_sentences
+from generator.models import Tables
 from generator.tables import load_tables
 
 TABLES = load_tables(Path(__file__).resolve().parents[1] / "seeds" / "_tables")
@@ -34,8 +36,10 @@ def make_article(text: str, language: str = "de", published: str | None = None) 
     )
 
 
-def dates_of(text: str, language: str = "de", published: str | None = None):
-    dates, pub, basis = extract_dates(make_article(text, language, published), TABLES)
+def dates_of(
+    text: str, language: str = "de", published: str | None = None, tables: Tables = TABLES
+):
+    dates, pub, basis = extract_dates(make_article(text, language, published), tables)
     return [(d.text, d.iso, d.relative) for d in dates], pub, basis
 
 
@@ -110,6 +114,18 @@ def test_english_forms():
 
 
 def test_no_year_anywhere_is_unknown_not_today():
-    found, pub, basis = dates_of("Am 4. November besuchte sie Moskau.")
+    found, pub, basis = dates_of(
+        "Am 4. November besuchte sie Moskau.", tables=replace(TABLES, corpus={})
+    )
     assert pub is None and basis == "unknown"
     assert found == [("Am 4. November", "XXXX-11-04", False)]
+
+
+def test_corpus_period_supplies_a_missing_year():
+    found, pub, basis = dates_of(
+        "Am 4. November besuchte sie Moskau.",
+        tables=replace(TABLES, corpus={"published_from": 2021}),
+    )
+    # The year comes from the corpus table, never from today's date.
+    assert found == [("Am 4. November", "2021-11-04", False)]
+    assert pub == "2021-11-04" and basis == "inferred"

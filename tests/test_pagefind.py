@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-HOOK = ROOT / "bench" / "pagefind_hook.py"
+HOOK = ROOT / "generator" / "pagefind_hook.py"
 
 pytest.importorskip("pagefind", reason="pagefind[extended] is not installed")
 

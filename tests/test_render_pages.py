@@ -110,7 +110,7 @@ def test_numbers_and_qualifiers_read_in_german() -> None:
 def test_article_page_links_figures_to_sentences_and_claims() -> None:
     pages = pages_by_path(render_articles(corpus(), tables()))
     page = pages["artikel/c.md"]
-    assert page.startswith("# Titel\n")
+    assert page.startswith('---\ntitle: "Titel"\n---\n\n# Titel\n')
     assert "- **Quelle:** unbekannt" in page
     assert "- **Veröffentlicht:** 22.11.2024 (aus dem Text erschlossen)" in page
     assert "- **Datei:** c.txt" in page

@@ -18,7 +18,15 @@ from urllib.parse import quote, urlsplit
 
 from ..link import Claim, claims_of, keyword_patterns, sentence_topics
 from ..models import Corpus, Extraction, Figure, Page, Related, Sentence, Tables
-from .common import ARTICLES_INDEX, article_path, entity_path, esc, link, topic_path
+from .common import (
+    ARTICLES_INDEX,
+    article_path,
+    entity_path,
+    esc,
+    link,
+    title_front_matter,
+    topic_path,
+)
 
 ARTICLES_PER_PAGE = 200
 # Claims a topic page shows in full (most cited first); figures of the others link to the
@@ -369,7 +377,13 @@ def render_article(extraction: Extraction, site: _Site) -> Page:
     article = extraction.article
     page = article_path(article.slug)
     topic_names, entity_ids, patterns = site.topic_names, site.entity_ids, site.patterns
-    lines = [f"# {esc(article.title)}", "", *_metadata(extraction, page), ""]
+    lines = [
+        *title_front_matter(article.title),
+        f"# {esc(article.title)}",
+        "",
+        *_metadata(extraction, page),
+        "",
+    ]
     topic_ids = sorted(
         {t for ids in sentence_topics(extraction, patterns).values() for t in ids}
         | set(article.meta.topics)
@@ -396,7 +410,9 @@ def render_article(extraction: Extraction, site: _Site) -> Page:
         lines += ["In diesem Artikel wurden keine Kennzahlen erkannt.", ""]
     lines += ["## Text", "", render_body(extraction, page, entity_ids), ""]
     related_lines = _related(site.related.get(article.slug, ()), page, site.titles)
-    lines += ["## Verwandte Artikel", ""]
+    # Other articles' titles and entity names would make this page a search hit for
+    # words it does not contain: the section stays out of the search index.
+    lines += ["## Verwandte Artikel { data-search-exclude }", ""]
     lines += related_lines or ["Keine verwandten Artikel gefunden."]
     return Page(page, "\n".join(lines).rstrip() + "\n")
 

@@ -41,3 +41,14 @@ def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Return a relative Markdown link target from one docs/ page to another (MkDocs validates it)."""
     target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+def title_front_matter(title: str) -> list[str]:
+    """Return YAML front matter lines that set the page title to the escaped `title`.
+
+    Material prints `page.title | striptags` into <title>; `striptags` would turn the
+    character references of an H1 back into live markup, so untrusted titles are set here,
+    already escaped (the escaped text contains no quote or backslash that could end the
+    YAML string).
+    """
+    return ["---", f'title: "{esc(title)}"', "---", ""]

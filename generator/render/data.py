@@ -16,7 +16,7 @@ import csv
 import io
 import json
 
-from ..export import _number, article_record
+from ..export import article_record, json_number
 from ..models import Corpus, Page, Tables
 from ..timeline import build_timeline
 from .common import DATA_DIR, article_path, entity_path, site_url
@@ -60,8 +60,8 @@ def figure_rows(corpus: Corpus) -> list[dict]:
                     "file": article.file,
                     "url": sentence_url(article.slug, sentence.anchor),
                     "text": figure.text,
-                    "low": _number(figure.low),
-                    "high": _number(figure.high),
+                    "low": json_number(figure.low),
+                    "high": json_number(figure.high),
                     "qualifier": figure.qualifier,
                     "counts": figure.counts,
                     "topic": figure.topic,
