@@ -58,7 +58,7 @@ def process_seed(seed: Seed, tables: Tables, slug: str) -> Extraction | SeedStat
     try:
         article = clean_seed(seed, tables, slug)
         extraction = extract_article(article, tables)
-    except Exception as exc:  # one bad file never breaks the whole build
+    except Exception as exc:  # noqa: BLE001 (one bad file never breaks the whole build)
         problem = Problem(seed.file, f"skipped: {type(exc).__name__}: {exc}", "error")
         return SeedStatus(seed.file, "skipped", None, (*seed.problems, problem))
     return extraction

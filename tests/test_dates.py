@@ -6,9 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.extract.dates import extract_dates
-from generator.models import Article, SeedMeta
+from generator.models import Article, SeedMeta, Tables
 from generator.sentences import split_sentences
-from generator.models import Tables
 from generator.tables import load_tables
 
 TABLES = load_tables(Path(__file__).resolve().parents[1] / "seeds" / "_tables")

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import GOLD, ROOT, SCORER
 
 FLOORS = {"figures": 0.95, "strict": 0.90, "dates": 0.90, "entities": 0.90}

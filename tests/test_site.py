@@ -8,9 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
 import yaml
-
 from conftest import GOLD, ROOT
 
 SEEDS = sorted(p.name for p in (ROOT / "seeds").iterdir() if p.suffix == ".txt")
@@ -90,6 +88,8 @@ def test_every_figure_links_to_its_sentence(built_site: Path) -> None:
 
 def _internal_targets(site: Path):
     for page in sorted(site.rglob("*.html")):
+        if page == site / "404.html":
+            continue  # served for any missing path, so its links are absolute to site_url
         base = "file://" + str(page)
         for href in parse(page).links:
             parts = urlsplit(href)
@@ -152,9 +152,10 @@ def test_linkchecker_finds_no_broken_links(built_site: Path) -> None:
             capture_output=True,
             text=True,
             timeout=600,
+            check=False,
         )
     finally:
         server.shutdown()
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-4000:]
-    assert not re.search(r"anchor .* not found", output, re.I), output[-4000:]
+    assert not re.search(r"anchor .* not found", output, re.IGNORECASE), output[-4000:]

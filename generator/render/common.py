@@ -9,6 +9,7 @@ syntax in a seed is ever interpreted.
 from __future__ import annotations
 
 import posixpath
+import re
 
 from ..urls import (  # noqa: F401  (re-exported for the renderers)
     ARTICLES_INDEX,
@@ -28,6 +29,7 @@ from ..urls import (  # noqa: F401  (re-exported for the renderers)
 # Characters that could start markup in Python-Markdown, its extensions, HTML or Jinja.
 _ESCAPES = {c: f"&#{ord(c)};" for c in "&<>\\`*_{}[]()#|~^=!$:\"'%"}
 _TABLE = str.maketrans(_ESCAPES)
+_NOT_YAML_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def esc(text: str | None) -> str:
@@ -51,4 +53,7 @@ def title_front_matter(title: str) -> list[str]:
     already escaped (the escaped text contains no quote or backslash that could end the
     YAML string).
     """
-    return ["---", f'title: "{esc(title)}"', "---", ""]
+    # YAML forbids non-printable characters even in quoted strings; a broken front
+    # matter block would be rendered as text, so those become character references too.
+    safe = _NOT_YAML_PRINTABLE.sub(lambda m: f"&#{ord(m.group())};", esc(title))
+    return ["---", f'title: "{safe}"', "---", ""]
