@@ -17,6 +17,7 @@ from test_timeline import (
     ENTITIES,
     TOPICS,
     corpus,
+    date,
     extraction,
     figure,
     make_article,
@@ -119,6 +120,44 @@ def test_large_timeline_is_split_into_year_pages(monkeypatch) -> None:
     assert set(pages) == {"zeitleiste.md", "zeitleiste/2024.md"}
     assert "(zeitleiste/2024.md)" in pages["zeitleiste.md"]
     assert "(../artikel/a.md#s1)" in pages["zeitleiste/2024.md"]
+
+
+def crowded_corpus(n: int) -> Corpus:
+    """n articles that all report the same 4 November visit."""
+    made = []
+    for i in range(n):
+        a = make_article(f"x{i:03d}.txt", [["Am 4. November war Choe Son Hui in Moskau."]])
+        made.append(
+            extraction(
+                a,
+                "2024-11-22",
+                dates=(date(a, "Am 4. November", "2024-11-04"),),
+                mentions=(mention(a, "choe-son-hui", "Choe Son Hui"),),
+            )
+        )
+    return corpus(*made)
+
+
+def test_timeline_caps_citations_per_event_and_pages_a_busy_year(monkeypatch) -> None:
+    from generator.render import timeline
+
+    monkeypatch.setattr(timeline, "CITATIONS_SHOWN", 3)
+    (page,) = render_timeline(crowded_corpus(5), TABLES)
+    assert "**4. November 2024** · 5 Artikel" in page.content
+    assert page.content.count("(artikel/x") == 3
+    assert "… und 2 weitere Belege (alle in [timeline.json](data/timeline.json))" in page.content
+    # a year whose citation lines exceed a page is split into linked pages
+    monkeypatch.setattr(timeline, "CITATIONS_PER_PAGE", 4)  # events of 1, 3, 2 citations
+    pages = pages_of(render_timeline(summit_corpus(), TABLES))
+    assert set(pages) == {"zeitleiste.md", "zeitleiste/2024.md", "zeitleiste/2024_seite_2.md"}
+    assert "Seiten [1](zeitleiste/2024.md), [2](zeitleiste/2024_seite_2.md)" in (
+        pages["zeitleiste.md"]
+    )
+    assert "[Seite 2 →](2024_seite_2.md)" in pages["zeitleiste/2024.md"]
+    assert "[← Seite 1](2024.md)" in pages["zeitleiste/2024_seite_2.md"]
+    # every citation is on exactly one of the year's pages
+    cited = pages["zeitleiste/2024.md"] + pages["zeitleiste/2024_seite_2.md"]
+    assert cited.count("(../artikel/") == 6
 
 
 # ── entities ──────────────────────────────────────────────────────────────
@@ -228,6 +267,38 @@ def test_chart_draws_only_groups_that_compare_sources() -> None:
     c = replace(c, extractions=(replace(a, figures=(*a.figures, lone)), *c.extractions[1:]))
     svg = render_topic_chart(c, "troops")
     assert ">Tage<" not in svg and "1 weitere Gruppen nicht gezeigt" in svg
+
+
+def many_sources_corpus(n: int) -> Corpus:
+    """n dated articles, each reporting a troop figure, spread over a year."""
+    made = []
+    for i in range(n):
+        value = 1000 + 37 * i
+        text = f"Dort sind {value} Soldaten."
+        a = make_article(f"m{i:04d}.txt", [[text]], title=f"Bericht {i}")
+        published = f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
+        made.append(extraction(a, published, figures=(figure(a, str(value), value, value),)))
+    return corpus(*made)
+
+
+def test_chart_of_many_sources_is_summarised_per_month_and_bounded() -> None:
+    ns = "{http://www.w3.org/2000/svg}"
+    svg = render_topic_chart(many_sources_corpus(60), "troops")
+    root = ET.fromstring(svg)
+    marks = [g for g in root.iter(f"{ns}g") if "mark-bin" in (g.get("class") or "")]
+    assert len(marks) == 12  # one per month, not one per figure
+    assert len(re.findall(r'<g class="legend">', svg)) == 1
+    assert "60 Zahlenangaben aus 60 Artikeln" in svg and "Je Monat zusammengefasst" in svg
+    assert "Jan 2024: 5 Angaben, 1.000 bis 1.000.000" not in svg  # values are the real ones
+    assert re.search(r"<title>Jan 2024: 5 Angaben, 1\.000 bis 2\.776, Median ", svg)
+    # ten times the articles, the same months: the chart does not grow with the corpus
+    large = render_topic_chart(many_sources_corpus(600), "troops")
+    assert len(large) < 1.2 * len(svg)
+    # readable: 14 units of text on a 640-unit viewBox, drawn at least 560 px wide
+    assert root.get("font-size") == str(charts.FONT_SIZE) and charts.WIDTH == 640
+    css = (Path(__file__).parent.parent / "docs/assets/stylesheets/dossier.css").read_text()
+    assert "min-width: 560px" in css
+    assert charts.FONT_SIZE * 560 / charts.WIDTH >= 12
 
 
 def test_german_number_format() -> None:

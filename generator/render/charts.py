@@ -42,15 +42,24 @@ UPWARD = ("at_least", "more_than")
 DOWNWARD = ("at_most", "less_than", "up_to")
 
 MAX_PANELS = 4  # the largest claims get a panel; the rest are counted in <desc>
+# Up to this many source articles every figure is its own mark with the article in the
+# legend; beyond it the figures are summarised per time bin, so the chart's size does not
+# grow with the corpus.
+MAX_SOURCES = len(COLOURS)
+MAX_BINS = 24  # at most this many time bins per panel (months, or groups of months)
+# The viewBox is drawn at 100 % of the column but never narrower than CSS min-width
+# (dossier.css, 560 px): FONT_SIZE * 560 / WIDTH stays at or above 12 px on a phone.
 WIDTH = 640
-PANEL_HEIGHT = 170
-LEFT, RIGHT, TOP, BOTTOM = 78, 16, 26, 40  # margins of one panel
-LEGEND_LINE = 18
+FONT_SIZE = 14
+PANEL_HEIGHT = 190
+LEFT, RIGHT, TOP, BOTTOM = 86, 16, 30, 44  # margins of one panel
+LEGEND_LINE = 22
 LOG_RATIO = 100  # values spanning this factor or more get a log axis
 MARK = 5  # marker radius in px
 BOUND_ARROW = 14  # arrow of "mehr als" / "bis zu", px
 OPEN_ARROW = 28  # longer, dotted arrow of an open lower bound ("Tausende"), px
-TITLE_CHARS = 70  # legend titles are cut to this length
+TITLE_CHARS = 48  # legend titles are cut to this length
+TICK_GAP = 96  # x tick labels closer than this (px) would collide
 
 
 def _f(value: float) -> str:
@@ -195,21 +204,16 @@ def _mark(citation: ClaimCitation, x: float, axis: _Axis, colour: str, shape: st
     return f'<g class="mark mark-{kind}">{"".join(parts)}</g>'
 
 
-def _panel(
-    claim: Claim,
-    citations: list[tuple[ClaimCitation, date]],
-    top: float,
-    x_of,
-    x_ticks: list[tuple[date, str]],
-    styles: dict[str, tuple[str, str]],
-) -> list[str]:
+def _frame(
+    claim: Claim, values: list[float], top: float, x_of, x_ticks: list[tuple[date, str]]
+) -> tuple[list[str], _Axis]:
+    """The panel's label, axes, grid and tick labels (an open <g>), and its value axis."""
     bottom = top + PANEL_HEIGHT - BOTTOM
-    values = [c.low for c, _ in citations] + [c.high for c, _ in citations if c.high is not None]
     axis = _Axis(values, top + TOP, bottom)
     scale = " (logarithmische Skala)" if axis.log else ""
     out = [
         (
-            f'<g class="panel"><text x="{LEFT}" y="{_f(top + 16)}" font-weight="bold">'
+            f'<g class="panel"><text x="{LEFT}" y="{_f(top + 18)}" font-weight="bold">'
             f"{esc(claim.label)}{scale}</text>"
         ),
         (
@@ -222,16 +226,33 @@ def _panel(
         y = axis(tick)
         out.append(
             f'<line x1="{LEFT}" y1="{_f(y)}" x2="{WIDTH - RIGHT}" y2="{_f(y)}" stroke="#e0e0e0"/>'
-            f'<text x="{LEFT - 6}" y="{_f(y + 4)}" text-anchor="end">'
+            f'<text x="{LEFT - 6}" y="{_f(y + 5)}" text-anchor="end">'
             f"{format_number_de(tick)}</text>"
         )
     for day, label in x_ticks:
         x = x_of(day)
         out.append(
             f'<line x1="{_f(x)}" y1="{_f(bottom)}" x2="{_f(x)}" y2="{_f(bottom + 4)}" '
-            f'stroke="#555555"/><text x="{_f(x)}" y="{_f(bottom + 16)}" text-anchor="middle">'
+            f'stroke="#555555"/><text x="{_f(x)}" y="{_f(bottom + 20)}" text-anchor="middle">'
             f"{label}</text>"
         )
+    return out, axis
+
+
+def _values(citations: list[tuple[ClaimCitation, date]]) -> list[float]:
+    return [c.low for c, _ in citations] + [c.high for c, _ in citations if c.high is not None]
+
+
+def _panel(
+    claim: Claim,
+    citations: list[tuple[ClaimCitation, date]],
+    top: float,
+    x_of,
+    x_ticks: list[tuple[date, str]],
+    styles: dict[str, tuple[str, str]],
+) -> list[str]:
+    """One panel with one mark per figure, styled by its source article."""
+    out, axis = _frame(claim, _values(citations), top, x_of, x_ticks)
     # figures published on the same day sit side by side, not on top of each other
     same_day: dict[date, list[ClaimCitation]] = {}
     for citation, day in citations:
@@ -246,10 +267,76 @@ def _panel(
     return out
 
 
+def _month(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _month_start(index: int) -> date:
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _bin_label(first: int, months: int) -> str:
+    start = _month_start(first)
+    label = f"{MONTHS_SHORT[start.month - 1]} {start.year}"
+    if months == 1:
+        return label
+    end = _month_start(first + months - 1)
+    return f"{label} – {MONTHS_SHORT[end.month - 1]} {end.year}"
+
+
+def _binned_panel(
+    claim: Claim,
+    citations: list[tuple[ClaimCitation, date]],
+    top: float,
+    x_of,
+    x_ticks: list[tuple[date, str]],
+    bin_start: int,
+    bin_months: int,
+) -> list[str]:
+    """One panel with one mark per time bin: the bin's lowest to highest reported value as a
+    bar, the median as a dot and the number of figures above it. Bounded by MAX_BINS."""
+    out, axis = _frame(claim, _values(citations), top, x_of, x_ticks)
+    bins: dict[int, list[ClaimCitation]] = {}
+    for citation, day in citations:
+        bins.setdefault((_month(day) - bin_start) // bin_months, []).append(citation)
+    colour = COLOURS[0]
+    for key, group in sorted(bins.items()):
+        first = bin_start + key * bin_months
+        middle = _month_start(first) + (
+            _month_start(first + bin_months) - _month_start(first)
+        ) / 2
+        x = x_of(middle)
+        points = sorted(c.low if c.high is None else (c.low + c.high) / 2 for c in group)
+        low = min(c.low for c in group)
+        high = max(c.low if c.high is None else c.high for c in group)
+        median = points[len(points) // 2]
+        projections = sum(1 for c in group if c.modality == "projection")
+        note = f", davon {projections} Prognosen" if projections else ""
+        title = (
+            f"{_bin_label(first, bin_months)}: {len(group)} Angaben{note}, "
+            f"{format_number_de(low)} bis {format_number_de(high)}, "
+            f"Median {format_number_de(median)}"
+        )
+        y_low, y_high, y_mid = axis(low), axis(high), axis(median)
+        out.append(
+            f'<g class="mark mark-bin"><title>{title}</title>'
+            f'<line x1="{_f(x)}" y1="{_f(y_low)}" x2="{_f(x)}" y2="{_f(y_high)}" '
+            f'stroke="{colour}" stroke-opacity="0.45" stroke-width="8" stroke-linecap="round"/>'
+            f"{_marker('circle', x, y_mid, colour, False)}"
+            f'<text x="{_f(x)}" y="{_f(y_high - 9)}" text-anchor="middle" font-size="12" '
+            f'fill="#333333">{len(group)}</text></g>'
+        )
+    out.append("</g>")
+    return out
+
+
 def render_topic_chart(corpus: Corpus, topic_id: str) -> str:
     """Return an inline SVG of the topic's reported values per source over time, or "".
 
     "" when the topic has no figure from a dated article (nothing to place on the x axis).
+    With up to MAX_SOURCES source articles each figure is a mark in its article's style;
+    with more, figures are summarised per time bin, so the SVG's size is bounded by
+    MAX_PANELS * MAX_BINS marks whatever the corpus size.
     """
     claims = claims_of(corpus.extractions, topic_id, _language_tables())
     dated: list[tuple[Claim, list[tuple[ClaimCitation, date]]]] = []
@@ -276,6 +363,8 @@ def render_topic_chart(corpus: Corpus, topic_id: str) -> str:
     articles = sorted(
         {(day, c.slug, c.title) for _, placed in shown for c, day in placed},
     )
+    sources = len({slug for _, slug, _ in articles})
+    binned = sources > MAX_SOURCES
     styles: dict[str, tuple[str, str]] = {}
     legend: list[tuple[str, str, date]] = []
     for day, slug, title in articles:
@@ -284,6 +373,13 @@ def render_topic_chart(corpus: Corpus, topic_id: str) -> str:
             styles[slug] = (COLOURS[n % len(COLOURS)], SHAPES[(n // len(COLOURS)) % len(SHAPES)])
             legend.append((slug, title, day))
     first, last = days[0], days[-1]
+    bin_start = _month(first)
+    bin_months = max(1, math.ceil((_month(last) - bin_start + 1) / MAX_BINS))
+    if binned:
+        # the domain covers whole bins, so every bin's middle lies inside it
+        bins = (_month(last) - bin_start) // bin_months + 1
+        first = _month_start(bin_start)
+        last = _month_start(bin_start + bins * bin_months) - timedelta(days=1)
     pad = max(timedelta(days=3), (last - first) / 12) if last > first else timedelta(days=15)
     domain_start, domain_days = first - pad, ((last + pad) - (first - pad)).days
     span = WIDTH - LEFT - RIGHT - 2 * MARK
@@ -294,17 +390,24 @@ def render_topic_chart(corpus: Corpus, topic_id: str) -> str:
     # drop ticks whose labels would collide with the previous one
     x_ticks: list[tuple[date, str]] = []
     for day, label in _ticks(days):
-        if not x_ticks or x_of(day) - x_of(x_ticks[-1][0]) >= 72:
+        if not x_ticks or x_of(day) - x_of(x_ticks[-1][0]) >= TICK_GAP:
             x_ticks.append((day, label))
-    height = len(shown) * PANEL_HEIGHT + 24 + LEGEND_LINE * len(legend) + 8
+    legend_lines = 1 if binned else len(legend)
+    height = len(shown) * PANEL_HEIGHT + 28 + LEGEND_LINE * legend_lines + 8
     topic_name = next((t.name for t in corpus.topics if t.id == topic_id), topic_id)
     count = sum(len(placed) for _, placed in shown)
     summary = [
         (
-            f"{count} Zahlenangaben aus {len(legend)} Artikeln zum Thema {esc(topic_name)}, "
+            f"{count} Zahlenangaben aus {sources} Artikeln zum Thema {esc(topic_name)}, "
             "nach Veröffentlichungsdatum."
         )
     ]
+    if binned:
+        unit = "Monat" if bin_months == 1 else f"{bin_months} Monate"
+        summary.append(
+            f"Je {unit} zusammengefasst: Balken von der niedrigsten bis zur höchsten Angabe, "
+            "Punkt beim Median, Zahl der Angaben darüber."
+        )
     for claim, placed in shown:
         low = min(c.low for c, _ in placed)
         high = max(c.high if c.high is not None else c.low for c, _ in placed)
@@ -320,29 +423,45 @@ def render_topic_chart(corpus: Corpus, topic_id: str) -> str:
     chart_id = f"chart-{esc(topic_id)}"
     out = [
         (
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="dossier-chart" role="img" '
-            f'viewBox="0 0 {WIDTH} {height}" width="100%" font-family="sans-serif" font-size="11" '
-            f'aria-label="{title}" aria-labelledby="{chart_id}-title {chart_id}-desc">'
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="dossier-chart-svg" role="img" '
+            f'viewBox="0 0 {WIDTH} {height}" width="100%" font-family="sans-serif" '
+            f'font-size="{FONT_SIZE}" aria-label="{title}" '
+            f'aria-labelledby="{chart_id}-title {chart_id}-desc">'
         ),
         f'<title id="{chart_id}-title">{title}</title>',
         f'<desc id="{chart_id}-desc">{" ".join(summary)}</desc>',
     ]
     for i, (claim, placed) in enumerate(shown):
-        out.extend(_panel(claim, placed, i * PANEL_HEIGHT, x_of, x_ticks, styles))
-    axis_y = len(shown) * PANEL_HEIGHT + 6
+        if binned:
+            out.extend(
+                _binned_panel(
+                    claim, placed, i * PANEL_HEIGHT, x_of, x_ticks, bin_start, bin_months
+                )
+            )
+        else:
+            out.extend(_panel(claim, placed, i * PANEL_HEIGHT, x_of, x_ticks, styles))
+    axis_y = len(shown) * PANEL_HEIGHT + 8
     out.append(
         f'<text x="{_f(LEFT + span / 2)}" y="{_f(axis_y)}" text-anchor="middle" '
         'fill="#555555">Veröffentlichungsdatum des Artikels</text>'
     )
-    for n, (slug, name, day) in enumerate(legend):
-        y = axis_y + 18 + n * LEGEND_LINE
-        colour, shape = styles[slug]
-        short = name if len(name) <= TITLE_CHARS else name[: TITLE_CHARS - 1].rstrip() + "…"
+    if binned:
+        unit = "Monat" if bin_months == 1 else f"{bin_months} Monate"
         out.append(
-            f'<g class="legend">{_marker(shape, LEFT + MARK, y - 4, colour, False)}'
-            f'<text x="{LEFT + 3 * MARK}" y="{_f(y)}">{esc(short)} ({_format_date_de(day)})'
-            "</text></g>"
+            f'<g class="legend">{_marker("circle", LEFT + MARK, axis_y + 18, COLOURS[0], False)}'
+            f'<text x="{LEFT + 3 * MARK}" y="{_f(axis_y + 23)}">Je {unit}: Spanne, Median, '
+            f"Anzahl · {sources} Artikel</text></g>"
         )
+    else:
+        for n, (slug, name, day) in enumerate(legend):
+            y = axis_y + 24 + n * LEGEND_LINE
+            colour, shape = styles[slug]
+            short = name if len(name) <= TITLE_CHARS else name[: TITLE_CHARS - 1].rstrip() + "…"
+            out.append(
+                f'<g class="legend">{_marker(shape, LEFT + MARK, y - 5, colour, False)}'
+                f'<text x="{LEFT + 3 * MARK}" y="{_f(y)}">{esc(short)} '
+                f"({_format_date_de(day)})</text></g>"
+            )
     out.append("</svg>")
     return "".join(out)
 

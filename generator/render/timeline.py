@@ -11,10 +11,14 @@ from itertools import groupby
 
 from ..models import Corpus, Page, Tables
 from ..timeline import DateCitation, Event, build_timeline, format_iso_de
-from .common import TIMELINE, article_path, entity_path, esc, link
+from .common import DATA_DIR, TIMELINE, article_path, entity_path, esc, link
 
 # Above this many events the timeline is split into one page per year.
 EVENTS_PER_PAGE = 300
+# Citation lines one timeline page shows at most; a year with more gets further pages.
+CITATIONS_PER_PAGE = 300
+# Citations an event lists; the rest are counted and are all in data/timeline.json.
+CITATIONS_SHOWN = 10
 # How many shared entity names an event line shows.
 CONTEXT_SHOWN = 4
 
@@ -47,9 +51,9 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out).strip()
 
 
-def timeline_year_path(year: str) -> str:
-    """The page of one year when the timeline is split."""
-    return f"zeitleiste/{year}.md"
+def timeline_year_path(year: str, number: int = 1) -> str:
+    """The page of one year when the timeline is split; `number` > 1 for its further pages."""
+    return f"zeitleiste/{year}.md" if number == 1 else f"zeitleiste/{year}_seite_{number}.md"
 
 
 def _citation_line(page: str, citation: DateCitation) -> str:
@@ -82,8 +86,31 @@ def _event_lines(page: str, event: Event, names: dict[str, str]) -> list[str]:
     ][:CONTEXT_SHOWN]
     context = f" · {', '.join(shared)}" if shared else ""
     lines = [f"- **{esc(event.label)}**{approx} · {count}{context}"]
-    lines.extend(_citation_line(page, citation) for citation in event.citations)
+    lines.extend(_citation_line(page, c) for c in event.citations[:CITATIONS_SHOWN])
+    rest = len(event.citations) - CITATIONS_SHOWN
+    if rest > 0:
+        data = link(page, f"{DATA_DIR}/timeline.json")
+        lines.append(f"    - … und {rest} weitere Belege (alle in [timeline.json]({data}))")
     return lines
+
+
+def _shown(event: Event) -> int:
+    """Citation lines an event takes on a page."""
+    return min(len(event.citations), CITATIONS_SHOWN)
+
+
+def _chunks(events: list[Event]) -> list[list[Event]]:
+    """Split events, in order, into pages of at most CITATIONS_PER_PAGE citation lines
+    (an event is never split; a page holds at least one)."""
+    chunks: list[list[Event]] = [[]]
+    lines = 0
+    for event in events:
+        if chunks[-1] and lines + _shown(event) > CITATIONS_PER_PAGE:
+            chunks.append([])
+            lines = 0
+        chunks[-1].append(event)
+        lines += _shown(event)
+    return chunks
 
 
 def _year_sections(
@@ -128,18 +155,50 @@ def render_timeline(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
     if not events:
         lines += ["", "Keine datierten Angaben gefunden."]
         return (Page(TIMELINE, "\n".join(lines) + "\n"),)
-    if len(events) <= EVENTS_PER_PAGE:
+    if len(events) <= EVENTS_PER_PAGE and len(_chunks(list(events))) == 1:
         lines += _year_sections(TIMELINE, list(events), "##", names)
         return (Page(TIMELINE, "\n".join(lines) + "\n"),)
-    # split by year: the overview links each year's page with its event count
+    # split by year, and a busy year into pages: the overview links each year's pages
     pages: list[Page] = []
     lines += ["", "## Jahre", ""]
     for year, year_events in groupby(events, key=lambda e: e.iso[:4]):
         group = list(year_events)
-        path = timeline_year_path(year)
-        lines.append(f"- [{esc(year)}]({link(TIMELINE, path)}) · {len(group)} Ereignisse")
-        body = [f"# Zeitleiste {esc(year)}", "", f"[Zurück zur Übersicht]({link(path, TIMELINE)})"]
-        # the page title names the year, so months become the second heading level
-        body += _year_sections(path, group, "#", names)[2:]
-        pages.append(Page(path, "\n".join(body) + "\n"))
+        chunks = _chunks(group)
+        paths = [timeline_year_path(year, n) for n in range(1, len(chunks) + 1)]
+        more = ""
+        if len(chunks) > 1:
+            more = " · Seiten " + ", ".join(
+                f"[{n}]({link(TIMELINE, path)})" for n, path in enumerate(paths, 1)
+            )
+        lines.append(
+            f"- [{esc(year)}]({link(TIMELINE, paths[0])}) · {len(group)} Ereignisse{more}"
+        )
+        for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True), 1):
+            suffix = f", Seite {n}" if len(chunks) > 1 else ""
+            body = [
+                f"# Zeitleiste {esc(year)}{suffix}",
+                "",
+                f"[Zurück zur Übersicht]({link(path, TIMELINE)})",
+            ]
+            nav = _pager(path, paths, n)
+            if nav:
+                body += ["", nav]
+            # the page title names the year, so months become the second heading level
+            body += _year_sections(path, chunk, "#", names)[2:]
+            if nav:
+                body += ["", nav]
+            pages.append(Page(path, "\n".join(body) + "\n"))
     return (Page(TIMELINE, "\n".join(lines) + "\n"), *pages)
+
+
+def _pager(page: str, paths: list[str], number: int) -> str:
+    """Links to the previous and next page of a year, or "" for a year on one page."""
+    if len(paths) == 1:
+        return ""
+    parts = []
+    if number > 1:
+        parts.append(f"[← Seite {number - 1}]({link(page, paths[number - 2])})")
+    parts.append(f"Seite {number} von {len(paths)}")
+    if number < len(paths):
+        parts.append(f"[Seite {number + 1} →]({link(page, paths[number])})")
+    return " · ".join(parts)

@@ -28,11 +28,12 @@ from .articles import (
     pager,
     qualifier_badge,
 )
-from .common import TOPICS_INDEX, article_path, esc, link, topic_path
+from .common import DATA_DIR, TOPICS_INDEX, article_path, esc, link, topic_path
 
 CITATIONS_PER_PAGE = 100
-# Rows per claim table; the remaining citations are all in the citation list below.
-CLAIM_ROWS = 50
+# Rows per claim table, so a topic page stays bounded however many articles cite a claim;
+# the remaining figures are all in the citation pages and in data/figures.csv.
+CLAIM_ROWS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +149,14 @@ def _claim_table(claim: Claim, page: str) -> list[str]:
         )
     rest = len(claim.citations) - CLAIM_ROWS
     if rest > 0:
-        lines += ["", f"… und {rest} weitere Angaben; alle stehen unter „Belegstellen“."]
+        data = link(page, f"{DATA_DIR}/figures.csv")
+        lines += [
+            "",
+            (
+                f"… und {rest} weitere Angaben; alle stehen unter „Belegstellen“ und in "
+                f"[figures.csv]({data})."
+            ),
+        ]
     return lines
 
 
@@ -198,7 +206,11 @@ def _chart(corpus: Corpus, topic: Topic) -> list[str]:
     )
     return [
         '<figure class="dossier-chart">',
+        # the wrapper scrolls sideways on a narrow phone, so the chart keeps readable text
+        # (dossier.css gives the SVG a minimum width) and the page body never does
+        '<div class="dossier-chart-scroll">',
         svg,
+        "</div>",
         f"<figcaption>{caption}</figcaption>",
         "</figure>",
         "",
