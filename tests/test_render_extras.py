@@ -304,6 +304,8 @@ def test_chart_of_many_sources_is_summarised_per_month_and_bounded() -> None:
 def test_german_number_format() -> None:
     assert charts.format_number_de(1000000) == "1.000.000"
     assert charts.format_number_de(2.5) == "2,5"
+    assert charts.tick_label(1e9) == "1 Mrd." and charts.tick_label(2.5e6) == "2,5 Mio."
+    assert charts.tick_label(100000) == "100.000"
 
 
 # ── all pages together validate under mkdocs --strict ─────────────────────
@@ -377,3 +379,15 @@ def test_pages_build_with_mkdocs_strict(tmp_path: Path) -> None:
         encoding="utf-8"
     )
     assert 'href="../../artikel/a/#s1"' in entity
+
+
+def test_data_exports_hold_one_compact_record_per_line() -> None:
+    import json
+
+    files = pages_of(render_data(summit_corpus(), TABLES))
+    for path in ("data/articles.json", "data/entities.json", "data/timeline.json"):
+        lines = files[path].splitlines()
+        assert lines[0] == "[" and lines[-1] == "]" and len(lines) > 2
+        records = [json.loads(line.rstrip(",")) for line in lines[1:-1]]
+        assert records == json.loads(files[path])
+        assert all(isinstance(r, dict) for r in records)

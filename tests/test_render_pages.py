@@ -258,6 +258,19 @@ def test_topic_citations_paginate(monkeypatch) -> None:
     assert "Zurück zum [Quellenvergleich](troops.md)." in pages["themen/troops_seite_2.md"]
 
 
+def test_claim_table_is_capped_and_points_to_the_full_data(monkeypatch) -> None:
+    from generator.render import topics as topics_module
+
+    monkeypatch.setattr(topics_module, "CLAIM_ROWS", 2)
+    page = pages_by_path(render_topics(corpus(), tables()))["themen/troops.md"]
+    table = page.split("### Soldaten")[1].split("## Belegstellen")[0]
+    assert len([line for line in table.splitlines() if line.startswith("| [Titel]")]) == 2
+    assert (
+        "… und 3 weitere Angaben; alle stehen unter „Belegstellen“ und in "
+        "[figures.csv](../data/figures.csv)."
+    ) in table
+
+
 # ── the pages build, strictly ─────────────────────────────────────────────
 
 

@@ -46,7 +46,7 @@ MAX_PANELS = 4  # the largest claims get a panel; the rest are counted in <desc>
 # legend; beyond it the figures are summarised per time bin, so the chart's size does not
 # grow with the corpus.
 MAX_SOURCES = len(COLOURS)
-MAX_BINS = 24  # at most this many time bins per panel (months, or groups of months)
+MAX_BINS = 12  # at most this many time bins per panel (months, or groups of months)
 # The viewBox is drawn at 100 % of the column but never narrower than CSS min-width
 # (dossier.css, 560 px): FONT_SIZE * 560 / WIDTH stays at or above 12 px on a phone.
 WIDTH = 640
@@ -75,6 +75,15 @@ def format_number_de(value: float) -> str:
     whole, _, fraction = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")
     whole = whole.replace(",", ".")
     return f"{whole},{fraction}" if fraction else whole
+
+
+def tick_label(value: float) -> str:
+    """Axis label: German number, millions and billions abbreviated ("2,5 Mio.", "1 Mrd.")
+    so the longest label fits the left margin."""
+    for size, unit in ((1e9, "Mrd."), (1e6, "Mio.")):
+        if abs(value) >= size:
+            return f"{format_number_de(round(value / size, 2))} {unit}"
+    return format_number_de(value)
 
 
 def _format_date_de(day: date) -> str:
@@ -227,7 +236,7 @@ def _frame(
         out.append(
             f'<line x1="{LEFT}" y1="{_f(y)}" x2="{WIDTH - RIGHT}" y2="{_f(y)}" stroke="#e0e0e0"/>'
             f'<text x="{LEFT - 6}" y="{_f(y + 5)}" text-anchor="end">'
-            f"{format_number_de(tick)}</text>"
+            f"{tick_label(tick)}</text>"
         )
     for day, label in x_ticks:
         x = x_of(day)
@@ -300,6 +309,7 @@ def _binned_panel(
     for citation, day in citations:
         bins.setdefault((_month(day) - bin_start) // bin_months, []).append(citation)
     colour = COLOURS[0]
+    bin_width = x_of(_month_start(bin_start + bin_months)) - x_of(_month_start(bin_start))
     for key, group in sorted(bins.items()):
         first = bin_start + key * bin_months
         middle = _month_start(first) + (
@@ -318,13 +328,20 @@ def _binned_panel(
             f"Median {format_number_de(median)}"
         )
         y_low, y_high, y_mid = axis(low), axis(high), axis(median)
+        # the count sits above the bar when it fits between neighbours; it is always in the
+        # mark's title and the chart's <desc>
+        label = str(len(group))
+        count = (
+            f'<text x="{_f(x)}" y="{_f(y_high - 9)}" text-anchor="middle" font-size="12" '
+            f'fill="#333333">{label}</text>'
+            if 7 * len(label) + 4 <= bin_width
+            else ""
+        )
         out.append(
             f'<g class="mark mark-bin"><title>{title}</title>'
             f'<line x1="{_f(x)}" y1="{_f(y_low)}" x2="{_f(x)}" y2="{_f(y_high)}" '
             f'stroke="{colour}" stroke-opacity="0.45" stroke-width="8" stroke-linecap="round"/>'
-            f"{_marker('circle', x, y_mid, colour, False)}"
-            f'<text x="{_f(x)}" y="{_f(y_high - 9)}" text-anchor="middle" font-size="12" '
-            f'fill="#333333">{len(group)}</text></g>'
+            f"{_marker('circle', x, y_mid, colour, False)}{count}</g>"
         )
     out.append("</g>")
     return out
