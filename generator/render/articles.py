@@ -20,6 +20,7 @@ from ..link import Claim, claims_of, keyword_patterns, sentence_topics
 from ..models import Corpus, Extraction, Figure, Page, Related, Sentence, Tables
 from .common import (
     ARTICLES_INDEX,
+    QUALIFIER_LABEL,
     article_path,
     entity_path,
     esc,
@@ -33,17 +34,6 @@ ARTICLES_PER_PAGE = 200
 # topic page without a claim anchor, and stay listed among the topic's citations.
 MAX_CLAIMS = 40
 
-# Interface wording (German UI); the meaning of each qualifier is explained on methodik.md.
-QUALIFIER_LABEL = {
-    "exact": "genau",
-    "approx": "etwa",
-    "at_least": "mindestens",
-    "at_most": "höchstens",
-    "more_than": "mehr als",
-    "less_than": "weniger als",
-    "range": "zwischen",
-    "up_to": "bis zu",
-}
 MODALITY_LABEL = {"claim": "Angabe", "projection": "Prognose", "accusation": "Vorwurf"}
 BASIS_LABEL = {
     "metadata": "laut Metadaten",

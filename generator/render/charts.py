@@ -22,22 +22,12 @@ from functools import lru_cache
 from ..link import Claim, ClaimCitation, claims_of
 from ..models import Corpus, Tables
 from ..tables import LANGUAGES, load_language
-from .common import esc
+from .common import QUALIFIER_LABEL, esc
 
 # Okabe–Ito palette (distinguishable with colour-vision deficiencies), without yellow.
 COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 SHAPES = ("circle", "square", "triangle", "diamond")
 MONTHS_SHORT = ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez")
-QUALIFIER_LABELS = {
-    "exact": "genau",
-    "approx": "etwa",
-    "at_least": "mindestens",
-    "at_most": "höchstens",
-    "more_than": "mehr als",
-    "less_than": "weniger als",
-    "range": "zwischen",
-    "up_to": "bis zu",
-}
 UPWARD = ("at_least", "more_than")
 DOWNWARD = ("at_most", "less_than", "up_to")
 
@@ -172,7 +162,7 @@ def _mark_title(citation: ClaimCitation) -> str:
         esc(citation.title),
         f"{esc(citation.published or 'ohne Datum')}",
         f"„{esc(citation.figure_text)}“ {esc(citation.counts)}",
-        QUALIFIER_LABELS.get(citation.qualifier, esc(citation.qualifier)),
+        QUALIFIER_LABEL.get(citation.qualifier, esc(citation.qualifier)),
     ]
     if citation.attributed_to:
         words.append(f"laut {esc(citation.attributed_to)}")
@@ -312,9 +302,7 @@ def _binned_panel(
     bin_width = x_of(_month_start(bin_start + bin_months)) - x_of(_month_start(bin_start))
     for key, group in sorted(bins.items()):
         first = bin_start + key * bin_months
-        middle = _month_start(first) + (
-            _month_start(first + bin_months) - _month_start(first)
-        ) / 2
+        middle = _month_start(first) + (_month_start(first + bin_months) - _month_start(first)) / 2
         x = x_of(middle)
         points = sorted(c.low if c.high is None else (c.low + c.high) / 2 for c in group)
         low = min(c.low for c in group)
@@ -451,9 +439,7 @@ def render_topic_chart(corpus: Corpus, topic_id: str) -> str:
     for i, (claim, placed) in enumerate(shown):
         if binned:
             out.extend(
-                _binned_panel(
-                    claim, placed, i * PANEL_HEIGHT, x_of, x_ticks, bin_start, bin_months
-                )
+                _binned_panel(claim, placed, i * PANEL_HEIGHT, x_of, x_ticks, bin_start, bin_months)
             )
         else:
             out.extend(_panel(claim, placed, i * PANEL_HEIGHT, x_of, x_ticks, styles))

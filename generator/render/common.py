@@ -26,10 +26,24 @@ from ..urls import (  # noqa: F401  (re-exported for the renderers)
     topic_path,
 )
 
+# Interface wording (German UI); the meaning of each qualifier is explained on methodik.md.
+QUALIFIER_LABEL = {
+    "exact": "genau",
+    "approx": "etwa",
+    "at_least": "mindestens",
+    "at_most": "höchstens",
+    "more_than": "mehr als",
+    "less_than": "weniger als",
+    "range": "zwischen",
+    "up_to": "bis zu",
+}
+
 # Characters that could start markup in Python-Markdown, its extensions, HTML or Jinja.
 _ESCAPES = {c: f"&#{ord(c)};" for c in "&<>\\`*_{}[]()#|~^=!$:\"'%"}
 _TABLE = str.maketrans(_ESCAPES)
-_NOT_YAML_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_YAML_PRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 
 
 def esc(text: str | None) -> str:
