@@ -87,3 +87,26 @@ def test_english_cues(text, expected):
 )
 def test_modality(text, language, expected):
     assert modality(text, TABLES, language) == expected
+
+
+# ── regression: plural article forms ("nom.pl") have no gender ─────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Stadt meldet 12.000 Container im Hafen.", "Stadt"),
+        ("Die Behörden meldeten neue Zahlenalert(1)", "Behörden"),
+    ],
+)
+def test_subject_with_plural_article_forms_is_named_without_crashing(text, expected):
+    assert source_of(text) == expected
+
+
+def test_body_ending_in_a_stray_counter_extracts_every_figure():
+    from test_figures import make_article as article_of
+
+    from generator.extract import extract_article
+
+    extraction = extract_article(article_of("Laut Yonhap kamen 300 Soldaten.\nneue Zahlenalert(1)"), TABLES)
+    assert [(f.text, f.attributed_to) for f in extraction.figures] == [("300", "Yonhap"), ("1", None)]

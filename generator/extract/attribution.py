@@ -21,6 +21,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..models import Article, EntityMention, Tables
+from .memo import memo
 from .numbers import Token, find_numbers, number_table, tokenize
 
 SEPARATOR = " / "
@@ -97,20 +98,20 @@ def _find(tokens: tuple[Token, ...], phrases: tuple[str, ...]) -> list[tuple[int
     return found
 
 
-_INDEXES: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}
-
-
 def _index(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """Phrases by their first word (longest first), so a sentence is scanned once."""
-    index = _INDEXES.get(phrases)
-    if index is None:
-        grouped: dict[str, list[str]] = {}
-        for phrase in phrases:
-            grouped.setdefault(phrase.split()[0], []).append(phrase)
-        index = {word: tuple(group) for word, group in grouped.items()}
-        if len(_INDEXES) < 256:  # bounded: one entry per cue list of the loaded tables
-            _INDEXES[phrases] = index
-    return index
+    """Phrases by their first word (longest first), so a sentence is scanned once.
+
+    Memoised by the identity of `phrases` (the tuples `_words` caches), not by value:
+    hashing a long tuple of strings on every call cost more than the scan it saves.
+    """
+    return memo(phrases, "first_word_index", lambda: _build_index(phrases))
+
+
+def _build_index(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for phrase in phrases:
+        grouped.setdefault(phrase.split()[0], []).append(phrase)
+    return {word: tuple(group) for word, group in grouped.items()}
 
 
 # ── source phrases ────────────────────────────────────────────────────────
@@ -334,7 +335,11 @@ def _person_before(ctx: _Context, offset: int) -> str | None:
 
 def _gender(noun: str, table: dict) -> str:
     low = noun.lower()
-    suffixes = sorted((table.get("gender_suffixes") or {}).items(), key=lambda kv: -len(str(kv[0])))
+    suffixes = memo(
+        table,
+        "gender_suffixes",
+        lambda: sorted((table.get("gender_suffixes") or {}).items(), key=lambda kv: -len(str(kv[0]))),
+    )
     for suffix, gender in suffixes:
         if low.endswith(str(suffix)):
             return str(gender)
@@ -357,7 +362,7 @@ def _features(core: tuple[Token, ...], table: dict, gender: str) -> tuple[str, s
         if adjectives and adjectives[-1].text.endswith(("en", "e")):
             return "nom", "pl" if adjectives[-1].text.endswith("en") or gender != "f" else "sg"
         return "nom", "pl" if gender != "f" and core[-1].text.endswith(("en", "ern", "e")) else "sg"
-    options = [str(f).split(".") for f in articles[det]]
+    options = [_article_form(f) for f in articles[det]]
     if det == "die" and adjectives and adjectives[-1].text.endswith("en"):
         return "nom", "pl"
     for case, g, number in options:
@@ -367,6 +372,20 @@ def _features(core: tuple[Token, ...], table: dict, gender: str) -> tuple[str, s
         if number == "pl":
             return case, "pl"
     return "nom", "sg"
+
+
+def _article_form(form: object) -> tuple[str, str, str]:
+    """(case, gender, number) of one article form from the table.
+
+    Singular forms name a gender ("gen.f.sg"); plural forms have none ("nom.pl"), since
+    German plurals do not inflect for gender, so their gender is "".
+    """
+    parts = str(form).split(".")
+    if len(parts) == 3:
+        return parts[0], parts[1], parts[2]
+    if len(parts) == 2:
+        return parts[0], "", parts[1]
+    return parts[0], "", "sg"
 
 
 def nominative_noun(core: tuple[Token, ...], table: dict, tables: Tables) -> str:
@@ -475,7 +494,7 @@ def _appositions(ctx: _Context) -> dict:
         k = bisect_right(starts, offset) - 1
         if k >= 0 and ordered[k].start <= offset < ordered[k].end:
             continue  # the word belongs to another name
-        token = Token(word, "word", offset, offset + len(word))
+        token = Token(word, "word", offset, offset + len(word), False, word.lower())
         noun = _noun_nominative(word, "gen", "sg", _gender(_strip_genitive(word), ctx.table), ctx.table, ctx.tables)
         found.setdefault(noun.lower(), mention.entity)
         found.setdefault(token.low, mention.entity)
@@ -717,12 +736,18 @@ class Attributor:
         names = _full(self._ctx, sentence_index, depth=3)
         return SEPARATOR.join(names) if names else None
 
+    def modality(self, sentence_index: int) -> str:
+        """`modality` of one sentence, reusing the sentence's tokens from attribution."""
+        return _modality(_tokens(self._ctx, sentence_index), self._ctx.table)
+
 
 def modality(text: str, tables: Tables, language: str) -> str:
     """Return "accusation" (vorgeworfen, accused), "projection" (könne steigen, could rise,
     dürfte) or "claim" for the framing of a sentence's figures."""
-    table = _table(tables, language)
-    tokens = tokenize(text, 0, ())
+    return _modality(tokenize(text, 0, ()), _table(tables, language))
+
+
+def _modality(tokens: tuple[Token, ...], table: dict) -> str:
     if _find(tokens, _words(table, "accusation")):
         return "accusation"
     if _find(tokens, _words(table, "projection")):

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Article, DateMention, Tables
+from .memo import memo
+from .spans import keep_disjoint
 
 YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d.,]\d)"
 
@@ -163,7 +165,7 @@ def _find(body: str, table: dict) -> list[_Found]:
     months, weekdays, seasons = (table.get(k, {}) for k in ("months", "weekdays", "seasons"))
     year_parts = (table.get("parts") or {}).get("year_level", {})
     raw: list[_Found] = []
-    for kind, pattern in _patterns(repr(table)):
+    for kind, pattern in memo(table, "date_patterns", lambda: _patterns(repr(table))):
         for m in pattern.finditer(body):
             g = {k: v for k, v in m.groupdict().items() if v is not None}
             start = m.start()
@@ -227,10 +229,9 @@ def _find(body: str, table: dict) -> list[_Found]:
                     )
                 )
     # longest first among overlaps, then text order
-    kept: list[_Found] = []
-    for f in sorted(raw, key=lambda f: (-(f.end - f.start), f.start)):
-        if all(f.end <= k.start or f.start >= k.end for k in kept):
-            kept.append(f)
+    kept = keep_disjoint(
+        sorted(raw, key=lambda f: (-(f.end - f.start), f.start)), lambda f: (f.start, f.end)
+    )
     kept.sort(key=lambda f: f.start)
     # "heute, Dienstag, 18. Juni": the deictic word is the apposition's coreferent
     result = []

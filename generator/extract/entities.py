@@ -29,6 +29,8 @@ from functools import lru_cache
 import ahocorasick
 
 from ..models import Article, Entity, EntityMention, Sentence, Tables
+from .memo import memo
+from .spans import keep_disjoint
 
 FUZZY_MIN_LETTERS = 8
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]")
@@ -50,7 +52,12 @@ def name_rules(tables: Tables) -> dict[str, tuple[str, ...]]:
 
     The union, not the article language alone: a German article quotes "Putin's" and an
     English one writes "Nord- and South Korea"; a rule of one language never hurts another.
+    Built once per tables.
     """
+    return memo(tables, "name_rules", lambda: _build_name_rules(tables))
+
+
+def _build_name_rules(tables: Tables) -> dict[str, tuple[str, ...]]:
     merged: dict[str, set[str]] = {}
     for lang in sorted(tables.languages):
         rules = (tables.languages[lang] or {}).get("entities") or {}
@@ -180,6 +187,20 @@ def _one_edit(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1 :]
 
 
+def _fuzzy_forms(
+    owners: dict[str, tuple[str, ...]], genitives: tuple[str, ...]
+) -> dict[tuple[int, str, str], tuple[tuple[str, str], ...]]:
+    """Long single-owner aliases and their genitives as (variant, alias), indexed by the
+    variant's length, first two and last two letters: what a fuzzy candidate must share."""
+    forms: dict[tuple[int, str, str], list[tuple[str, str]]] = {}
+    for form, ids in owners.items():
+        if len(ids) == 1 and sum(c.isalpha() for c in form) >= FUZZY_MIN_LETTERS:
+            for variant in (form, *(form + s for s in genitives)):
+                key = (len(variant), variant[:2], variant[-2:])
+                forms.setdefault(key, []).append((variant, form))
+    return {key: tuple(group) for key, group in forms.items()}
+
+
 def _fuzzy_matches(
     body: str, owners: dict[str, tuple[str, ...]], taken: list[_Match], genitives: tuple[str, ...]
 ) -> list[tuple[_Match, str]]:
@@ -189,11 +210,7 @@ def _fuzzy_matches(
     and last two letters agree (an ending change is inflection or derivation, not a typo:
     "Ukrainer"), and exactly one entity is that close.
     """
-    forms: dict[int, list[tuple[str, str]]] = {}
-    for form, ids in owners.items():
-        if len(ids) == 1 and sum(c.isalpha() for c in form) >= FUZZY_MIN_LETTERS:
-            for variant in (form, *(form + s for s in genitives)):
-                forms.setdefault(len(variant), []).append((variant, form))
+    forms = memo(owners, ("fuzzy_forms", genitives), lambda: _fuzzy_forms(owners, genitives))
     exact = {(m.start, m.end) for m in taken}
     words = [m for m in _WORD.finditer(body) if m.group()[0].isupper()]
     found = []
@@ -211,10 +228,8 @@ def _fuzzy_matches(
             near = {
                 form
                 for size in (len(text) - 1, len(text), len(text) + 1)
-                for variant, form in forms.get(size, ())
-                if variant[:2] == text[:2]
-                and variant[-2:] == text[-2:]
-                and _one_edit(variant, text)
+                for variant, form in forms.get((size, text[:2], text[-2:]), ())
+                if _one_edit(variant, text)
             }
             entities = {owners[form] for form in near}
             if len(entities) == 1:
@@ -229,10 +244,10 @@ def _fuzzy_matches(
 
 def _longest_first(matches: list[_Match]) -> list[_Match]:
     """Keep non-overlapping matches, longest first (ties: exact before fuzzy, then leftmost)."""
-    kept: list[_Match] = []
-    for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.fuzzy, m.start)):
-        if all(match.end <= k.start or match.start >= k.end for k in kept):
-            kept.append(match)
+    kept = keep_disjoint(
+        sorted(matches, key=lambda m: (-(m.end - m.start), m.fuzzy, m.start)),
+        lambda m: (m.start, m.end),
+    )
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -279,9 +294,16 @@ def _candidate_names(body: str, taken: list[_Match], rules: dict[str, tuple[str,
     stop = set(rules.get("not_names", ())) | set(rules.get("honorifics", ()))
     endings = tuple(e.lower() for e in rules.get("common_noun_endings", ()))
     covered = sorted((m.start, m.end) for m in taken)
+    covered_starts = [s for s, _ in covered]
+    reach, furthest = [], -1
+    for _, e in covered:
+        furthest = max(furthest, e)
+        reach.append(furthest)
 
     def inside_mention(start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in covered)
+        # some mention starting before `end` reaches past `start`
+        before = bisect.bisect_left(covered_starts, end)
+        return before > 0 and reach[before - 1] > start
 
     def name_like(word: str) -> bool:
         bare = word.rstrip(".")

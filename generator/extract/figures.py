@@ -11,7 +11,7 @@ topic of the claim it scopes: the nearest other figure of its sentence, else "ot
 from __future__ import annotations
 
 from ..models import Article, EntityMention, Figure, Tables
-from .attribution import Attributor, modality
+from .attribution import Attributor
 from .numbers import NumberExpr, NumberTable, Token, find_numbers, number_table, tokenize
 from .topics import OTHER, classify_topic, nearest_topic
 
@@ -164,7 +164,7 @@ def extract_figures(
                 nearest = min(others, key=lambda m: abs(exprs[m].start - expr.start), default=None)
                 topics[k] = topics[nearest] if nearest is not None else OTHER
         source = attributor.source(sentence.index)
-        framing = modality(sentence.text, tables, article.language)
+        framing = attributor.modality(sentence.index)
         for expr, count, topic in zip(exprs, counts, topics, strict=True):
             figures.append(
                 Figure(

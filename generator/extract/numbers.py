@@ -9,9 +9,12 @@ Tokens carry absolute body offsets, so every expression maps back to its exact s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..models import Tables
+from .memo import memo
 
 # A numeral may be glued by hyphens to words ("152-Millimeter-Artilleriegeschosse",
 # "74-thousand"); a word may be a hyphenated compound ("US-Dollar", "US-amerikanische")
@@ -24,19 +27,19 @@ _TOKEN = re.compile(
 _NUMERAL_HEAD = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word, numeral or symbol of a sentence; `start`/`end` are body offsets."""
+class Token(NamedTuple):
+    """A word, numeral or symbol of a sentence; `start`/`end` are body offsets.
+
+    A named tuple, not a frozen dataclass: sentences are tokenized often and a tuple is
+    built several times faster; `low` is stored because matching reads it constantly.
+    """
 
     text: str
     kind: str  # "num" | "word" | "sym"
     start: int
     end: int
-    blocked: bool = False  # inside a date span: never part of a figure
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    blocked: bool  # inside a date span: never part of a figure
+    low: str  # text.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,11 @@ def _by_length(mapping: dict) -> tuple:
 
 def number_table(tables: Tables, language: str) -> NumberTable:
     """Return the language's number table (English if the language has none), with
-    phrases sorted longest first so "mehr als" wins over "mehr"."""
+    phrases sorted longest first so "mehr als" wins over "mehr"; built once per tables."""
+    return memo(tables, ("number_table", language), lambda: _build_number_table(tables, language))
+
+
+def _build_number_table(tables: Tables, language: str) -> NumberTable:
     lang = language if "numbers" in tables.languages.get(language, {}) else "en"
     raw = tables.languages.get(lang, {}).get("numbers") or {}
     percent = raw.get("percent") or {}
@@ -124,13 +131,28 @@ def number_table(tables: Tables, language: str) -> NumberTable:
 def tokenize(text: str, offset: int, blocked: tuple[tuple[int, int], ...]) -> tuple[Token, ...]:
     """Return the tokens of `text` (which starts at body offset `offset`), flagging those
     that overlap a blocked (date) span."""
+    starts, reach = memo(blocked, "span_reach", lambda: _span_reach(blocked))
     tokens = []
     for match in _TOKEN.finditer(text):
         start, end = offset + match.start(), offset + match.end()
         kind = match.lastgroup or "sym"
-        inside = any(b_start < end and start < b_end for b_start, b_end in blocked)
-        tokens.append(Token(match.group(), kind, start, end, inside))
+        before = bisect_left(starts, end) if starts else 0
+        inside = before > 0 and reach[before - 1] > start
+        word = match.group()
+        tokens.append(Token(word, kind, start, end, inside, word.lower()))
     return tuple(tokens)
+
+
+def _span_reach(spans: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
+    """Starts of `spans` in order and the running maximum of their ends: a token
+    [start, end) overlaps some span iff a span starting before `end` reaches past `start`.
+    The article's date spans are the same for every sentence, so this is built once."""
+    ordered = sorted(spans)
+    reach, furthest = [], -1
+    for _, end in ordered:
+        furthest = max(furthest, end)
+        reach.append(furthest)
+    return [start for start, _ in ordered], reach
 
 
 # ── values ────────────────────────────────────────────────────────────────
@@ -155,8 +177,14 @@ def word_value(word: str, table: NumberTable) -> float | None:
     if word in table.words:
         return table.words[word]
     # "zweitausenddreihundert": left × scale + right, for the scales in the word table
-    for scale_word, scale in sorted(table.words.items(), key=lambda kv: -kv[1]):
-        if scale < 100 or scale_word not in word or word == scale_word:
+    # only scales (hundred and up) compose; largest first, ties in table order
+    scales = memo(
+        table.words,
+        "scales",
+        lambda: [kv for kv in sorted(table.words.items(), key=lambda kv: -kv[1]) if kv[1] >= 100],
+    )
+    for scale_word, scale in scales:
+        if scale_word not in word or word == scale_word:
             continue
         left, _, right = word.partition(scale_word)
         left_value = word_value(left, table) if left else 1.0
@@ -196,8 +224,32 @@ def match_phrase(tokens: tuple[Token, ...], i: int, phrase: str) -> int | None:
     return i
 
 
-def _longest(tokens: tuple[Token, ...], i: int, phrases) -> tuple[int, object] | None:
+def _first_word(phrase: str) -> str | None:
+    """The token text a phrase's first word must equal ("ca." needs "ca"); None if empty."""
+    parts = phrase.split()
+    if not parts:
+        return None
+    part = parts[0]
+    return part[:-1] if part.endswith(".") and len(part) > 1 else part
+
+
+def _phrase_index(phrases) -> dict[str | None, tuple]:
+    """Phrases grouped by first word, each group in the list's order (longest first)."""
+    index: dict[str | None, list] = {}
     for phrase, value in phrases:
+        index.setdefault(_first_word(phrase), []).append((phrase, value))
+    return {word: tuple(group) for word, group in index.items()}
+
+
+def _longest(tokens: tuple[Token, ...], i: int, phrases) -> tuple[int, object] | None:
+    index = memo(phrases, "phrase_index", lambda: _phrase_index(phrases))
+    if None in index:  # an empty phrase matches anywhere: keep the list's order exactly
+        candidates = phrases
+    elif i >= len(tokens) or tokens[i].blocked:
+        return None
+    else:
+        candidates = index.get(tokens[i].low, ())
+    for phrase, value in candidates:
         end = match_phrase(tokens, i, phrase)
         if end is not None:
             return end, value
@@ -205,7 +257,11 @@ def _longest(tokens: tuple[Token, ...], i: int, phrases) -> tuple[int, object] |
 
 
 def _multiplier(tokens: tuple[Token, ...], i: int, table: NumberTable) -> tuple[int, float] | None:
-    phrases = sorted(table.multipliers.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+    phrases = memo(
+        table.multipliers,
+        "sorted_multipliers",
+        lambda: tuple(sorted(table.multipliers.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
+    )
     return _longest(tokens, i, phrases)  # type: ignore[return-value]
 
 
@@ -218,8 +274,11 @@ class _Quantity:
     vague: bool
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def _glued_letters(body: str, end: int) -> str:
-    match = re.match(r"[^\W\d_]+", body[end:])
+    match = _LETTERS.match(body, end)  # match in place: slicing a long body copies it
     return match.group() if match else ""
 
 

@@ -29,6 +29,10 @@ from dataclasses import dataclass
 from ..models import Article, EntityMention, Quote, Tables
 
 OPENERS = {"„": '“”»"', "«": "»", "“": '”»“"', '"': '"', "‚": "‘’"}
+# every character the scan in _spans reacts to: openers, closers, unopened closers
+_MARKS = re.compile(
+    "[" + re.escape("".join(sorted(set("".join(OPENERS) + "".join(OPENERS.values()) + '»«“”"')))) + "]"
+)
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _ADJ_ENDING = re.compile(r"(?:en|em|er|es|e)$")
 _NOMINATIVE = {"m": "er", "f": "e", "n": "es", "pl": "e"}
@@ -58,7 +62,9 @@ def _spans(article: Article) -> list[_Span]:
     for para_start, para_end in article.paragraphs:
         opened: int | None = None
         closers = ""
-        for i in range(para_start, para_end):
+        # only quotation marks change the state: jump from one to the next
+        for mark in _MARKS.finditer(body, para_start, para_end):
+            i = mark.start()
             c = body[i]
             before = body[i - 1] if i > para_start else " "
             after = body[i + 1] if i + 1 < para_end else " "

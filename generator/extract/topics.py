@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Tables
+from .memo import memo
 
 COMPOUND_MIN = 5
 OTHER = "other"
@@ -29,7 +30,11 @@ class TopicHit:
 
 def _keyword_topics(tables: Tables) -> tuple[tuple[str, str], ...]:
     """(keyword, topic id) pairs, longest keyword first; the first topic keeps a keyword
-    listed twice."""
+    listed twice. Built once per tables."""
+    return memo(tables, "keyword_topics", lambda: _build_keyword_topics(tables))
+
+
+def _build_keyword_topics(tables: Tables) -> tuple[tuple[str, str], ...]:
     seen: dict[str, str] = {}
     for topic in tables.topics:
         for keyword in topic.keywords:
@@ -46,6 +51,8 @@ def topic_hits(text: str, tables: Tables) -> tuple[TopicHit, ...]:
     hits: list[TopicHit] = []
     taken: list[tuple[int, int]] = []
     for keyword, topic in _keyword_topics(tables):
+        if keyword not in lowered:  # cheap substring test spares most regex scans
+            continue
         anywhere = len(keyword) >= COMPOUND_MIN
         for match in re.finditer(re.escape(keyword), lowered):
             start, end = match.start(), match.end()
