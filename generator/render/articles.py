@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit
 
 from ..link import Claim, claims_of, keyword_patterns, sentence_topics
 from ..models import Corpus, Extraction, Figure, Page, Related, Sentence, Tables
+from ..timeline import MONTHS_DE
 from .common import (
     ARTICLES_INDEX,
     QUALIFIER_LABEL,
@@ -41,10 +42,6 @@ BASIS_LABEL = {
     "unknown": "unbekannt",
 }
 LANGUAGE_LABEL = {"de": "Deutsch", "en": "Englisch"}
-MONTHS = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni",
-    "Juli", "August", "September", "Oktober", "November", "Dezember",
-)  # fmt: skip
 OWN_VOICE = "Artikel selbst"
 
 
@@ -105,7 +102,7 @@ def format_date(iso: str | None) -> str:
         if len(parts) == 3:
             return f"{int(parts[2])}.{int(parts[1])}.{parts[0]}"
         if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{MONTHS_DE[int(parts[1]) - 1]} {parts[0]}"
     except (ValueError, IndexError):
         pass
     return esc(iso)
