@@ -52,7 +52,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .render.report import format_report
 
     seeds = Path(args.seeds)
-    result = build(seeds, Path(args.docs), Path(args.tables) if args.tables else None)
+    result = build(
+        seeds,
+        Path(args.docs),
+        Path(args.tables) if args.tables else None,
+        directory_urls=not args.no_directory_urls,
+    )
     print(format_report(result.corpus))
     if result.write is not None:
         print(
@@ -77,6 +82,11 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--docs", default="docs")
     build.add_argument("--tables", default=None, help="corpus tables (default: SEEDS/_tables)")
     build.add_argument("--strict", action="store_true", help="exit 1 on any warning")
+    build.add_argument(
+        "--no-directory-urls",
+        action="store_true",
+        help="links for a site built with use_directory_urls: false (file:// copies)",
+    )
     build.set_defaults(func=cmd_build)
     extract = sub.add_parser("extract", help="print the extracted facts of seeds")
     extract.add_argument("paths", nargs="+")

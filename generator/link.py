@@ -198,13 +198,30 @@ def _label(members: list[ClaimCitation]) -> str:
     return min(freq, key=lambda form: (-freq[form], len(form), form))
 
 
+_CLAIMS_MEMO: dict = {}  # (topic, id(tables)) -> claims, for one `extractions` tuple at a time
+
+
 def claims_of(
     extractions: tuple[Extraction, ...], topic_id: str, tables: Tables | None = None
 ) -> tuple[Claim, ...]:
     """Return the claims of one topic over `extractions`, most cited first.
 
     Used by `group_claims` and by the related-articles scoring (which has no Corpus yet).
+    Article pages, topic pages and charts all ask for the same claims: the answer for the
+    last `extractions` tuple (immutable, compared by identity) is kept.
     """
+    if _CLAIMS_MEMO.get("extractions") is not extractions:
+        _CLAIMS_MEMO.clear()
+        _CLAIMS_MEMO["extractions"] = extractions
+    key = (topic_id, id(tables))
+    if key not in _CLAIMS_MEMO or _CLAIMS_MEMO[key][0] is not tables:
+        _CLAIMS_MEMO[key] = (tables, _claims_of(extractions, topic_id, tables))
+    return _CLAIMS_MEMO[key][1]
+
+
+def _claims_of(
+    extractions: tuple[Extraction, ...], topic_id: str, tables: Tables | None
+) -> tuple[Claim, ...]:
     items: list[tuple[tuple[str, ...], ClaimCitation]] = []
     for extraction in extractions:
         stop = _stopwords(tables, extraction.article.language)

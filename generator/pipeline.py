@@ -154,14 +154,16 @@ def build(
     *,
     cache_dir: Path | None = Path(CACHE_DIR_NAME),
     jobs: int | None = None,
+    directory_urls: bool = True,
 ) -> BuildResult:
     """Build the corpus from `seeds_dir` and write its Markdown pages and data into `docs_dir`.
 
-    `cache_dir` and `jobs` as in build_corpus. Raises tables.TableError when a YAML table
+    `cache_dir` and `jobs` as in build_corpus; `directory_urls` is MkDocs'
+    `use_directory_urls` of the build the pages are for (links in HTML pages depend on it). Raises tables.TableError when a YAML table
     is broken (the message names file and line).
     """
     tables = load_tables(tables_dir or default_tables_dir(seeds_dir))
     corpus = build_corpus(seeds_dir, tables, cache_dir=cache_dir, jobs=jobs)
-    pages = render_site(corpus, tables)
+    pages = render_site(corpus, tables, directory_urls=directory_urls)
     result = write_pages(pages, docs_dir)
     return BuildResult(corpus, pages, result)

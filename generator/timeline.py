@@ -151,9 +151,49 @@ def _citation(extraction: Extraction, date: DateMention) -> DateCitation:
 
 @dataclass
 class _Cluster:
+    order: int  # creation order: the earliest-formed cluster wins full ties
     iso: str
     features: set[str]
     members: list[tuple[DateCitation, frozenset[str]]]
+    files: set[str]
+
+
+class _ClusterIndex:
+    """Clusters findable by (date, shared feature), so joining a mention looks only at
+    the clusters it could join (same date or, for a month, a day inside it, and at least
+    one shared name) instead of every cluster of its year: linear in the corpus size."""
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self._by_key: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
+
+    def candidates(self, iso: str, context: frozenset[str]) -> list[_Cluster]:
+        """Clusters at `iso` (and, for a month, at a day inside it) sharing a feature."""
+        found: dict[int, _Cluster] = {}
+        for feature in context:
+            for cluster in self._by_key.get((iso, feature), ()):
+                found[cluster.order] = cluster
+            if len(iso) == 7:
+                for cluster in self._by_key.get(("month:" + iso, feature), ()):
+                    found[cluster.order] = cluster
+        return [found[order] for order in sorted(found)]
+
+    def new(self, iso: str) -> _Cluster:
+        cluster = _Cluster(len(self.clusters), iso, set(), [], set())
+        self.clusters.append(cluster)
+        return cluster
+
+    def add(self, cluster: _Cluster, citation: DateCitation, context: frozenset[str]) -> None:
+        for feature in context - cluster.features:
+            self._by_key[(cluster.iso, feature)].append(cluster)
+            if len(cluster.iso) == 10:  # a day is also joinable by its month
+                self._by_key[("month:" + cluster.iso[:7], feature)].append(cluster)
+        cluster.features.update(context)
+        cluster.members.append((citation, context))
+        cluster.files.add(citation.file)
+
+
+_LAST: list = [None, ()]  # (corpus, events) of the last call: pages and data share one build
 
 
 def build_timeline(corpus: Corpus) -> tuple[Event, ...]:
@@ -161,7 +201,17 @@ def build_timeline(corpus: Corpus) -> tuple[Event, ...]:
 
     Mentions of the same event in several articles (compatible dates and a shared entity
     or topic, see the module docstring) are merged into one Event carrying all citations.
+    The timeline pages and data/timeline.json ask for the same corpus: the second call
+    returns the first call's events (same object, Corpus is immutable).
     """
+    if _LAST[0] is corpus:
+        return _LAST[1]
+    events = _build_timeline(corpus)
+    _LAST[:] = [corpus, events]
+    return events
+
+
+def _build_timeline(corpus: Corpus) -> tuple[Event, ...]:
     patterns = keyword_patterns(corpus.topics)
     mentions: list[tuple[DateCitation, frozenset[str]]] = []
     for extraction in corpus.extractions:
@@ -178,29 +228,23 @@ def build_timeline(corpus: Corpus) -> tuple[Event, ...]:
     mentions.sort(
         key=lambda m: (-len(m[0].iso), m[0].iso, m[0].file, m[0].sentence, m[0].date_start)
     )
-    clusters: list[_Cluster] = []
-    by_year: dict[str, list[_Cluster]] = defaultdict(list)
+    index = _ClusterIndex()
     for citation, context in mentions:
         best: _Cluster | None = None
         best_score = (0, 0)
-        for cluster in by_year[citation.iso[:4]]:
+        for cluster in index.candidates(citation.iso, context):
             if not _may_join(citation.iso, cluster.iso):
                 continue
             shared = len(context & cluster.features)
-            if not shared:
-                continue
             # more shared names first; on a tie the event more articles report, since a
             # vague mention ("im Juni") most likely means the widely reported event
-            score = (shared, len({c.file for c, _ in cluster.members}))
+            score = (shared, len(cluster.files))
             if score > best_score:  # strict: the earliest-formed cluster wins full ties
                 best, best_score = cluster, score
         if best is None:
-            best = _Cluster(citation.iso, set(), [])
-            clusters.append(best)
-            by_year[citation.iso[:4]].append(best)
-        best.features.update(context)
-        best.members.append((citation, context))
-    events = [_event(cluster) for cluster in clusters]
+            best = index.new(citation.iso)
+        index.add(best, citation, context)
+    events = [_event(cluster) for cluster in index.clusters]
     events.sort(key=lambda e: (e.iso, e.citations[0].file, e.citations[0].sentence))
     return tuple(events)
 

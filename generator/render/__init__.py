@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..models import Corpus, Page, Tables
 from .articles import render_articles
+from .common import url_style
 from .data import render_data
 from .entities import render_entities
 from .quotes import render_quotes
@@ -13,8 +14,17 @@ from .timeline import render_timeline
 from .topics import render_topics
 
 
-def render_site(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
-    """Return every generated page of the site, sorted by path (deterministic output)."""
+def render_site(corpus: Corpus, tables: Tables, *, directory_urls: bool = True) -> tuple[Page, ...]:
+    """Return every generated page of the site, sorted by path (deterministic output).
+
+    `directory_urls` is MkDocs' `use_directory_urls`: pages written as HTML carry final
+    relative URLs, which differ between "artikel/x/" and "artikel/x.html".
+    """
+    with url_style(directory_urls):
+        return _render_site(corpus, tables)
+
+
+def _render_site(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
     pages: list[Page] = []
     for render in (
         render_articles,

@@ -22,11 +22,17 @@ from ..timeline import MONTHS_DE
 from .common import (
     ARTICLES_INDEX,
     QUALIFIER_LABEL,
+    a,
     article_path,
     entity_path,
     esc,
+    heading,
+    hesc,
+    href,
+    html_list,
+    html_page,
+    html_table,
     link,
-    title_front_matter,
     topic_path,
 )
 
@@ -180,8 +186,8 @@ def _inner_spans(
             )
     for mention in extraction.mentions:
         if mention.sentence == sentence.index and mention.entity in entity_ids:
-            target = link(page, entity_path(mention.entity))
-            spans.append(_Span(mention.start, mention.end, 2, "[", f"]({target})"))
+            target = href(page, entity_path(mention.entity))
+            spans.append(_Span(mention.start, mention.end, 2, f'<a href="{target}">', "</a>"))
     # keep spans inside the sentence; on overlap the lower rank wins, then the earlier span
     accepted: list[_Span] = []
     for span in sorted(spans, key=lambda s: (s.rank, s.start, -s.end)):
@@ -214,7 +220,7 @@ def _quote_spans(extraction: Extraction, sentence: Sentence, inner: list[_Span])
 def render_sentence(
     extraction: Extraction, sentence: Sentence, page: str, entity_ids: frozenset[str]
 ) -> str:
-    """Return one sentence as inline Markdown/HTML: escaped text, facts marked, id = anchor."""
+    """Return one sentence as inline HTML: escaped text, facts marked, id = anchor."""
     body = extraction.article.body
     inner = _inner_spans(extraction, sentence, page, entity_ids)
     quotes = _quote_spans(extraction, sentence, inner)
@@ -230,7 +236,7 @@ def render_sentence(
         parts.extend(closes.get(offset, ()))
         parts.extend(opens.get(offset, ()))
         if i + 1 < len(cuts):
-            parts.append(esc_keep_edges(body[offset : cuts[i + 1]]))
+            parts.append(_keep_edges(body[offset : cuts[i + 1]]))
     classes = ["dossier-sentence"]
     if any(f.sentence == sentence.index for f in extraction.figures):
         classes.append("dossier-has-figure")
@@ -241,7 +247,11 @@ def render_sentence(
 
 def esc_keep_edges(text: str) -> str:
     """Escape a fragment of a sentence, keeping one space where it began or ended with one."""
-    escaped = esc(text)
+    return _keep_edges(text, esc)
+
+
+def _keep_edges(text: str, escape=hesc) -> str:
+    escaped = escape(text)
     if text[:1].isspace() and escaped:
         escaped = " " + escaped
     if text[-1:].isspace() and escaped:
@@ -250,7 +260,7 @@ def esc_keep_edges(text: str) -> str:
 
 
 def render_body(extraction: Extraction, page: str, entity_ids: frozenset[str]) -> str:
-    """Return the cleaned text: one Markdown paragraph per body line, every sentence anchored."""
+    """Return the cleaned text: one HTML paragraph per body line, every sentence anchored."""
     article = extraction.article
     paragraphs = []
     for number, (start, end) in enumerate(article.paragraphs):
@@ -258,57 +268,58 @@ def render_body(extraction: Extraction, page: str, entity_ids: frozenset[str]) -
         parts = []
         cursor = start
         for sentence in sentences:
-            parts.append(esc_keep_edges(article.body[cursor : sentence.start]))
+            parts.append(_keep_edges(article.body[cursor : sentence.start]))
             parts.append(render_sentence(extraction, sentence, page, entity_ids))
             cursor = sentence.end
-        parts.append(esc_keep_edges(article.body[cursor:end]))
+        parts.append(_keep_edges(article.body[cursor:end]))
         text = "".join(parts).strip()
         if text:
-            paragraphs.append(text)
+            paragraphs.append(f"<p>{text}</p>")
     return "\n\n".join(paragraphs)
 
 
 # ── article page ──────────────────────────────────────────────────────────
 
 
-def _metadata(extraction: Extraction, page: str) -> list[str]:
+def _metadata(extraction: Extraction) -> str:
     article = extraction.article
     published = format_date(extraction.published)
     basis = BASIS_LABEL.get(extraction.published_basis, extraction.published_basis)
-    lines = [
-        f"- **Quelle:** {esc(article.meta.source) or 'unbekannt'}",
-        f"- **Veröffentlicht:** {published} ({esc(basis)})"
+    items = [
+        f"<strong>Quelle:</strong> {hesc(article.meta.source) or 'unbekannt'}",
+        f"<strong>Veröffentlicht:</strong> {published} ({hesc(basis)})"
         if extraction.published
-        else "- **Veröffentlicht:** unbekannt",
-        f"- **Sprache:** {esc(LANGUAGE_LABEL.get(article.language, article.language))}",
-        f"- **Datei:** {esc(article.file)}",
+        else "<strong>Veröffentlicht:</strong> unbekannt",
+        f"<strong>Sprache:</strong> {hesc(LANGUAGE_LABEL.get(article.language, article.language))}",
+        f"<strong>Datei:</strong> {hesc(article.file)}",
     ]
     url = safe_url(article.meta.url)
     if url:
-        lines.append(f"- **Original:** [{esc(article.meta.url)}]({url})")
-    return lines
+        items.append(f"<strong>Original:</strong> {a(url, hesc(article.meta.url))}")
+    return html_list(items)
 
 
-def _figure_rows(
+def _figure_table(
     extraction: Extraction,
     page: str,
     topic_names: dict[str, str],
     claims: dict[tuple[str, int], Claim],
-) -> list[str]:
-    rows = [
-        "| Zahl | Angabe | Gegenstand | Thema | Quelle | Art |",
-        "| ---: | --- | --- | --- | --- | --- |",
-    ]
-    ordered = sorted(extraction.figures, key=lambda f: (f.start, f.end))
-    for figure in ordered:
+) -> str:
+    rows = []
+    for figure in sorted(extraction.figures, key=lambda f: (f.start, f.end)):
         anchor = extraction.article.sentences[figure.sentence].anchor
-        value = f"[{format_value(figure.low, figure.high)}](#{anchor})"
         rows.append(
-            f"| {value} | {qualifier_badge(figure.qualifier)} | {esc(figure.counts)} "
-            f"| {_topic_cell(extraction, figure, page, topic_names, claims)} "
-            f"| {attribution(figure.attributed_to)} | {modality_badge(figure.modality)} |"
+            [
+                a(f"#{anchor}", format_value(figure.low, figure.high)),
+                qualifier_badge(figure.qualifier),
+                hesc(figure.counts),
+                _topic_cell(extraction, figure, page, topic_names, claims),
+                hesc(figure.attributed_to) if figure.attributed_to else f"<em>{OWN_VOICE}</em>",
+                modality_badge(figure.modality),
+            ]
         )
-    return rows
+    columns = [("Zahl", "right"), ("Angabe", ""), ("Gegenstand", ""), ("Thema", "")]
+    return html_table([*columns, ("Quelle", ""), ("Art", "")], rows)
 
 
 def _topic_cell(
@@ -322,18 +333,18 @@ def _topic_cell(
         return "Sonstiges"
     claim = claims.get((extraction.article.file, figure.start))
     anchor = claim_anchor(claim) if claim else None
-    return f"[{esc(topic_names[figure.topic])}]({link(page, topic_path(figure.topic), anchor)})"
+    return a(href(page, topic_path(figure.topic), anchor), hesc(topic_names[figure.topic]))
 
 
 def _related(related: tuple[Related, ...], page: str, titles: dict[str, str]) -> list[str]:
-    lines = []
+    items = []
     for item in related:
         if item.slug not in titles:
             continue
-        target = link(page, article_path(item.slug))
-        reasons = "; ".join(esc(r) for r in item.reasons)
-        lines.append(f"- [{esc(titles[item.slug])}]({target}) — {reasons}")
-    return lines
+        target = href(page, article_path(item.slug))
+        reasons = "; ".join(hesc(r) for r in item.reasons)
+        items.append(f"{a(target, hesc(titles[item.slug]))} — {reasons}")
+    return items
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,48 +371,43 @@ def _site(corpus: Corpus, tables: Tables) -> _Site:
 
 
 def render_article(extraction: Extraction, site: _Site) -> Page:
-    """Return the page of one article: title, metadata, key figures, text, related articles."""
+    """Return the page of one article: title, metadata, key figures, text, related articles.
+
+    Written as raw HTML (see render.common): the largest pages of the site skip Markdown.
+    """
     article = extraction.article
     page = article_path(article.slug)
     topic_names, entity_ids, patterns = site.topic_names, site.entity_ids, site.patterns
-    lines = [
-        *title_front_matter(article.title),
-        f"# {esc(article.title)}",
-        "",
-        *_metadata(extraction, page),
-        "",
-    ]
+    blocks = [f"<h1>{hesc(article.title)}</h1>", _metadata(extraction)]
     topic_ids = sorted(
         {t for ids in sentence_topics(extraction, patterns).values() for t in ids}
         | set(article.meta.topics)
     )
     topic_links = [
-        f"[{esc(topic_names[t])}]({link(page, topic_path(t))})"
-        for t in topic_ids
-        if t in topic_names
+        a(href(page, topic_path(t)), hesc(topic_names[t])) for t in topic_ids if t in topic_names
     ]
     if topic_links:
-        lines += [f"**Themen:** {', '.join(topic_links)}", ""]
-    lines += ["## Kennzahlen", ""]
+        blocks.append(f"<p><strong>Themen:</strong> {', '.join(topic_links)}</p>")
+    blocks.append(heading(2, "Kennzahlen", "kennzahlen"))
     if extraction.figures:
-        lines += [
+        blocks += [
             (
-                "Ein Klick auf die Zahl springt zum Satz im Text; das Thema führt zum "
-                "Quellenvergleich."
+                "<p>Ein Klick auf die Zahl springt zum Satz im Text; das Thema führt zum "
+                "Quellenvergleich.</p>"
             ),
-            "",
-            *_figure_rows(extraction, page, topic_names, site.claims),
-            "",
+            _figure_table(extraction, page, topic_names, site.claims),
         ]
     else:
-        lines += ["In diesem Artikel wurden keine Kennzahlen erkannt.", ""]
-    lines += ["## Text", "", render_body(extraction, page, entity_ids), ""]
-    related_lines = _related(site.related.get(article.slug, ()), page, site.titles)
+        blocks.append("<p>In diesem Artikel wurden keine Kennzahlen erkannt.</p>")
+    blocks += [heading(2, "Text", "text"), render_body(extraction, page, entity_ids)]
+    related_items = _related(site.related.get(article.slug, ()), page, site.titles)
     # Other articles' titles and entity names would make this page a search hit for
     # words it does not contain: the section stays out of the search index.
-    lines += ["## Verwandte Artikel { data-search-exclude }", ""]
-    lines += related_lines or ["Keine verwandten Artikel gefunden."]
-    return Page(page, "\n".join(lines).rstrip() + "\n")
+    blocks.append(heading(2, "Verwandte Artikel", "verwandte-artikel", "data-search-exclude"))
+    blocks.append(
+        html_list(related_items) if related_items else "<p>Keine verwandten Artikel gefunden.</p>"
+    )
+    return Page(page, html_page(article.title, blocks))
 
 
 # ── index ─────────────────────────────────────────────────────────────────
@@ -445,6 +451,25 @@ def _index_order(extraction: Extraction) -> tuple:
     )
 
 
+def html_pager(page: str, number: int, total: int, path_of) -> str:
+    """Return the German pager as an HTML paragraph ("Seite 2 von 3 · …"), or "" for one page."""
+    if total <= 1:
+        return ""
+    parts = [f"Seite {number} von {total}"]
+    if number > 1:
+        parts.append(a(href(page, path_of(number - 1)), "« vorherige"))
+    if number < total:
+        parts.append(a(href(page, path_of(number + 1)), "nächste »"))
+    if total <= 20:
+        parts.append(
+            " ".join(
+                f"<strong>{n}</strong>" if n == number else a(href(page, path_of(n)), str(n))
+                for n in range(1, total + 1)
+            )
+        )
+    return f'<p class="dossier-pager">{" · ".join(parts)}</p>'
+
+
 def render_index(corpus: Corpus) -> tuple[Page, ...]:
     """Return the articles index (date, source, title, figures), sorted by date then title,
     split into pages of ARTICLES_PER_PAGE rows so no page grows with the corpus."""
@@ -454,37 +479,33 @@ def render_index(corpus: Corpus) -> tuple[Page, ...]:
     for number in range(1, total + 1):
         page = index_page_path(number)
         chunk = ordered[(number - 1) * ARTICLES_PER_PAGE : number * ARTICLES_PER_PAGE]
-        lines = ["# Artikel", ""]
-        lines += [
+        nav = html_pager(page, number, total, index_page_path)
+        blocks = [
+            "<h1>Artikel</h1>",
             (
-                f"{len(ordered)} Artikel, sortiert nach Veröffentlichungsdatum und Titel. "
-                "Daten in *kursiv* sind aus dem Text erschlossen."
+                f"<p>{len(ordered)} Artikel, sortiert nach Veröffentlichungsdatum und Titel. "
+                "Daten in <em>kursiv</em> sind aus dem Text erschlossen.</p>"
             ),
-            "",
+            nav,
         ]
-        nav = pager(page, number, total, index_page_path)
-        if nav:
-            lines += [nav, ""]
-        if chunk:
-            lines += [
-                "| Datum | Quelle | Titel | Kennzahlen |",
-                "| --- | --- | --- | ---: |",
-            ]
+        rows = []
         for extraction in chunk:
             article = extraction.article
             date = format_date(extraction.published)
             if extraction.published and extraction.published_basis == "inferred":
-                date = f"*{date}*"
-            target = link(page, article_path(article.slug))
-            lines.append(
-                f"| {date} | {esc(article.meta.source) or 'unbekannt'} "
-                f"| [{esc(article.title)}]({target}) | {len(extraction.figures)} |"
+                date = f"<em>{date}</em>"
+            rows.append(
+                [
+                    date,
+                    hesc(article.meta.source) or "unbekannt",
+                    a(href(page, article_path(article.slug)), hesc(article.title)),
+                    str(len(extraction.figures)),
+                ]
             )
-        if not chunk:
-            lines.append("Noch keine Artikel.")
-        if nav:
-            lines += ["", nav]
-        pages.append(Page(page, "\n".join(lines).rstrip() + "\n"))
+        columns = [("Datum", ""), ("Quelle", ""), ("Titel", ""), ("Kennzahlen", "right")]
+        blocks.append(html_table(columns, rows) if rows else "<p>Noch keine Artikel.</p>")
+        blocks.append(nav)
+        pages.append(Page(page, html_page("Artikel", blocks)))
     return tuple(pages)
 
 

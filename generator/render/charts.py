@@ -335,7 +335,7 @@ def _binned_panel(
     return out
 
 
-def render_topic_chart(corpus: Corpus, topic_id: str) -> str:
+def render_topic_chart(corpus: Corpus, topic_id: str, tables: Tables | None = None) -> str:
     """Return an inline SVG of the topic's reported values per source over time, or "".
 
     "" when the topic has no figure from a dated article (nothing to place on the x axis).
@@ -343,7 +343,7 @@ def render_topic_chart(corpus: Corpus, topic_id: str) -> str:
     with more, figures are summarised per time bin, so the SVG's size is bounded by
     MAX_PANELS * MAX_BINS marks whatever the corpus size.
     """
-    claims = claims_of(corpus.extractions, topic_id, _language_tables())
+    claims = claims_of(corpus.extractions, topic_id, tables or _language_tables())
     dated: list[tuple[Claim, list[tuple[ClaimCitation, date]]]] = []
     undated = 0
     for claim in claims:

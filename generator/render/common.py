@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
 
 from ..urls import (  # noqa: F401  (re-exported for the renderers)
     ARTICLES_INDEX,
@@ -55,8 +58,14 @@ def esc(text: str | None) -> str:
 
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """Return a relative Markdown link target from one docs/ page to another (MkDocs validates it)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+@lru_cache(maxsize=65536)
+def _relpath(path: str, start: str) -> str:
+    # Pages link among a few folders: the same (target, folder) pairs recur thousands of times.
+    return posixpath.relpath(path, start)
 
 
 def title_front_matter(title: str) -> list[str]:
@@ -71,3 +80,107 @@ def title_front_matter(title: str) -> list[str]:
     # matter block would be rendered as text, so those become character references too.
     safe = _NOT_YAML_PRINTABLE.sub(lambda m: f"&#{ord(m.group())};", esc(title))
     return ["---", f'title: "{safe}"', "---", ""]
+
+
+# ── pages written as HTML ─────────────────────────────────────────────────
+#
+# The pages that grow with the corpus (articles, topics, entities, timeline) are written
+# as raw HTML blocks inside their .md file: Python-Markdown passes such blocks through
+# unchanged, and the dossier plugin hands them to MkDocs without running Markdown at all
+# (the Markdown pass was more than half of the MkDocs build). Links in raw HTML are not
+# rewritten by MkDocs, so they are written as final relative URLs here, for the URL style
+# the build uses (directory URLs "artikel/x/", or "artikel/x.html" for file:// copies).
+
+HTML_PAGE_META = "dossier_html"  # front matter flag: the body is our own raw HTML
+_DIRECTORY_URLS: ContextVar[bool] = ContextVar("directory_urls", default=True)
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+
+
+@contextmanager
+def url_style(directory_urls: bool):
+    """Render pages inside this block with MkDocs' `use_directory_urls` set as given."""
+    token = _DIRECTORY_URLS.set(directory_urls)
+    try:
+        yield
+    finally:
+        _DIRECTORY_URLS.reset(token)
+
+
+def hesc(text: str | None) -> str:
+    """Return untrusted `text` escaped for HTML text or a quoted attribute, on one line."""
+    if not text:
+        return ""
+    return " ".join(text.split()).translate(_HTML_ESCAPES)
+
+
+def page_url(page: str) -> str:
+    """Return the site-relative URL MkDocs gives the docs/ page `page` in this build."""
+    if _DIRECTORY_URLS.get():
+        return site_url(page)
+    return page[: -len(".md")] + ".html"
+
+
+@lru_cache(maxsize=65536)
+def _href(from_page: str, to_page: str, directory_urls: bool) -> str:
+    token = _DIRECTORY_URLS.set(directory_urls)
+    try:
+        source, target = page_url(from_page), page_url(to_page)
+    finally:
+        _DIRECTORY_URLS.reset(token)
+    if source == target:
+        return "./" if directory_urls or not target else posixpath.basename(target)
+    base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
+    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if target.endswith("/") or not target:
+        rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
+def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Return the relative URL from one generated page to another (or to an anchor on it)."""
+    if to_page == from_page and anchor:
+        return f"#{anchor}"
+    target = _href(from_page, to_page, _DIRECTORY_URLS.get())
+    return f"{target}#{anchor}" if anchor else target
+
+
+def a(url: str, text_html: str) -> str:
+    """Return a link; `url` comes from href()/safe URLs, `text_html` is already escaped."""
+    return f'<a href="{url}">{text_html}</a>'
+
+
+def heading(level: int, text_html: str, anchor: str, attrs: str = "") -> str:
+    """Return a heading with its id and the permalink Python-Markdown's toc would add."""
+    extra = f" {attrs}" if attrs else ""
+    return (
+        f'<h{level} id="{anchor}"{extra}>{text_html}'
+        f'<a class="headerlink" href="#{anchor}" title="Permanent link">&para;</a></h{level}>'
+    )
+
+
+def html_table(columns: list[tuple[str, str]], rows: list[list[str]]) -> str:
+    """Return a table: `columns` as (header, "left"|"right"), `rows` of escaped cell HTML."""
+
+    def cell(tag: str, align: str, content: str) -> str:
+        style = ' style="text-align: right;"' if align == "right" else ""
+        return f"<{tag}{style}>{content}</{tag}>"
+
+    head = "".join(cell("th", align, label) for label, align in columns)
+    body = "\n".join(
+        "<tr>" + "".join(cell("td", al, c) for (_, al), c in zip(columns, row)) + "</tr>"
+        for row in rows
+    )
+    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def html_list(items: list[str]) -> str:
+    """Return a bulleted list of escaped item HTML."""
+    return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>"
+
+
+def html_page(title: str, blocks: list[str]) -> str:
+    """Return a page file: title front matter, the HTML flag, then block-level HTML blocks
+    separated by blank lines (so Python-Markdown sees each as one raw block)."""
+    front = title_front_matter(title)
+    front.insert(2, f"{HTML_PAGE_META}: true")
+    return "\n".join(front) + "\n" + "\n\n".join(b for b in blocks if b) + "\n"

@@ -13,7 +13,20 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ..models import Corpus, Entity, Extraction, Page, Tables
-from .common import DATA_DIR, ENTITIES_INDEX, article_path, entity_path, esc, link
+from .common import (
+    DATA_DIR,
+    ENTITIES_INDEX,
+    a,
+    article_path,
+    entity_path,
+    esc,
+    heading,
+    hesc,
+    href,
+    html_list,
+    html_page,
+    link,
+)
 from .timeline import highlight
 
 TYPE_LABELS = {
@@ -71,10 +84,10 @@ def collect_mentions(corpus: Corpus) -> tuple[EntityMentions, ...]:
             spans[mention.entity].setdefault(key, []).append(relative)
             in_sentence[mention.sentence].add(mention.entity)
         for ids in in_sentence.values():
-            for a in ids:
-                for b in ids:
-                    if a != b:
-                        cooccurring[a][b] += 1
+            for one in ids:
+                for other in ids:
+                    if one != other:
+                        cooccurring[one][other] += 1
     result = []
     for entity_id in sorted(spans):
         by_sentence = spans[entity_id]
@@ -96,58 +109,60 @@ def collect_mentions(corpus: Corpus) -> tuple[EntityMentions, ...]:
 
 
 def _entity_page(item: EntityMentions, names: dict[str, str]) -> Page:
+    """One entity's page, as raw HTML (see render.common)."""
     entity = item.entity
     page = entity_path(entity.id)
     articles = Counter(extraction.article.file for extraction, _, _ in item.sentences)
-    lines = [
-        f"# {esc(entity.name)}",
-        "",
-        f"**Typ:** {TYPE_LABELS.get(entity.type, esc(entity.type))}  ",
-    ]
+    facts = [f"<strong>Typ:</strong> {TYPE_LABELS.get(entity.type, hesc(entity.type))}"]
     if entity.aliases:
-        lines.append(f"**Bekannte Namensformen:** {', '.join(esc(a) for a in entity.aliases)}  ")
-    seen = ", ".join(f"{esc(form)} ({count})" for form, count in item.forms)
-    lines += [
-        f"**Schreibweisen in den Artikeln:** {seen}  ",
-        f"**Erwähnungen:** {item.count} in {len(articles)} Artikeln",
-        "",
-        "## Artikel",
-        "",
+        known = ", ".join(hesc(alias) for alias in entity.aliases)
+        facts.append(f"<strong>Bekannte Namensformen:</strong> {known}")
+    seen = ", ".join(f"{hesc(form)} ({count})" for form, count in item.forms)
+    facts += [
+        f"<strong>Schreibweisen in den Artikeln:</strong> {seen}",
+        f"<strong>Erwähnungen:</strong> {item.count} in {len(articles)} Artikeln",
     ]
+    blocks = [f"<h1>{hesc(entity.name)}</h1>", "<p>" + "<br>\n".join(facts) + "</p>"]
     titles: dict[str, tuple[str, str]] = {}
     for extraction, _, _ in item.sentences:
         titles[extraction.article.file] = (extraction.article.slug, extraction.article.title)
+    listed = []
     for file in sorted(titles):
         slug, title = titles[file]
-        lines.append(f"- [{esc(title)}]({link(page, article_path(slug))}) · {articles[file]}")
+        listed.append(f"{a(href(page, article_path(slug)), hesc(title))} · {articles[file]}")
+    blocks += [heading(2, "Artikel", "artikel"), html_list(listed)]
     if item.cooccurring:
-        lines += ["", "## Im selben Satz genannt", ""]
+        others = []
         for other, shared in item.cooccurring[:COOCCURRING_SHOWN]:
             sentences = "1 Satz" if shared == 1 else f"{shared} Sätze"
-            target = link(page, entity_path(other))
-            lines.append(f"- [{esc(names[other])}]({target}) · {sentences}")
+            others.append(f"{a(href(page, entity_path(other)), hesc(names[other]))} · {sentences}")
         rest = len(item.cooccurring) - COOCCURRING_SHOWN
         if rest > 0:
-            lines.append(f"- … und {rest} weitere")
-    lines += ["", "## Erwähnungen", ""]
-    current = None
+            others.append(f"… und {rest} weitere")
+        blocks += [
+            heading(2, "Im selben Satz genannt", "im-selben-satz-genannt"),
+            html_list(others),
+        ]
+    blocks.append(heading(2, "Erwähnungen", "erwahnungen"))
+    current, items, number = None, [], 0
     for extraction, index, spans in item.sentences[:MENTIONS_SHOWN]:
         article = extraction.article
         if article.file != current:
-            current = article.file
-            lines += ["", f"### {esc(article.title)}", ""]
+            if items:
+                blocks.append(html_list(items))
+            current, items, number = article.file, [], number + 1
+            blocks.append(f'<h3 id="artikel-{number}">{hesc(article.title)}</h3>')
         sentence = article.sentences[index]
-        target = link(page, article_path(article.slug), sentence.anchor)
+        target = href(page, article_path(article.slug), sentence.anchor)
         marked = highlight(sentence.text, list(spans))
-        lines.append(f"- [Satz {sentence.index + 1}]({target}): {marked}")
+        items.append(f"{a(target, f'Satz {sentence.index + 1}')}: {marked}")
+    if items:
+        blocks.append(html_list(items))
     rest = len(item.sentences) - MENTIONS_SHOWN
     if rest > 0:
-        data = link(page, f"{DATA_DIR}/entities.json")
-        lines += [
-            "",
-            f"… und {rest} weitere Sätze; alle Erwähnungen stehen in [entities.json]({data}).",
-        ]
-    return Page(page, "\n".join(lines) + "\n")
+        data = a(href(page, f"{DATA_DIR}/entities.json"), "entities.json")
+        blocks.append(f"<p>… und {rest} weitere Sätze; alle Erwähnungen stehen in {data}.</p>")
+    return Page(page, html_page(entity.name, blocks))
 
 
 def _index_page(items: tuple[EntityMentions, ...]) -> Page:

@@ -11,7 +11,18 @@ from itertools import groupby
 
 from ..models import Corpus, Page, Tables
 from ..timeline import DateCitation, Event, build_timeline, format_iso_de
-from .common import DATA_DIR, TIMELINE, article_path, entity_path, esc, link
+from .common import (
+    DATA_DIR,
+    TIMELINE,
+    a,
+    article_path,
+    entity_path,
+    heading,
+    hesc,
+    href,
+    html_list,
+    html_page,
+)
 
 # Above this many events the timeline is split into one page per year.
 EVENTS_PER_PAGE = 300
@@ -24,8 +35,8 @@ CONTEXT_SHOWN = 4
 
 
 def _escaped_piece(text: str) -> str:
-    """esc() a fragment of a sentence, keeping one space where the fragment had edge space."""
-    body = esc(text)
+    """hesc() a fragment of a sentence, keeping one space where the fragment had edge space."""
+    body = hesc(text)
     if not body:
         return " " if text[:1].isspace() else ""
     lead = " " if text[:1].isspace() else ""
@@ -34,7 +45,7 @@ def _escaped_piece(text: str) -> str:
 
 
 def highlight(text: str, spans: list[tuple[int, int]]) -> str:
-    """Return `text` escaped, with each (start, end) span inside it wrapped in <mark>.
+    """Return `text` escaped for HTML, with each (start, end) span wrapped in <mark>.
 
     Overlapping or out-of-range spans are clipped, so a bad offset never breaks a page.
     """
@@ -45,7 +56,7 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> str:
         if start >= end:
             continue
         out.append(_escaped_piece(text[position:start]))
-        out.append(f"<mark>{esc(text[start:end])}</mark>")
+        out.append(f"<mark>{hesc(text[start:end])}</mark>")
         position = end
     out.append(_escaped_piece(text[position:]))
     return "".join(out).strip()
@@ -57,7 +68,7 @@ def timeline_year_path(year: str, number: int = 1) -> str:
 
 
 def _citation_line(page: str, citation: DateCitation) -> str:
-    target = link(page, article_path(citation.slug), citation.anchor)
+    target = href(page, article_path(citation.slug), citation.anchor)
     span = (citation.date_start, citation.date_start + len(citation.date_text))
     if citation.text[span[0] : span[1]] != citation.date_text:
         span = (0, 0)  # offsets disagree with the text: show the sentence unmarked
@@ -66,32 +77,33 @@ def _citation_line(page: str, citation: DateCitation) -> str:
         notes.append("ungefähr")
     if citation.relative:
         notes.append("relativ")
-    note = f" *({', '.join(notes)})*" if notes else ""
-    published = f", {esc(citation.published)}" if citation.published else ""
+    note = f" <em>({', '.join(notes)})</em>" if notes else ""
+    published = f", {hesc(citation.published)}" if citation.published else ""
     return (
-        f"    - [{esc(citation.title)}]({target}){published} · "
-        f"„{esc(citation.date_text)}“{note}: {highlight(citation.text, [span])}"
+        f"<li>{a(target, hesc(citation.title))}{published} · "
+        f"„{hesc(citation.date_text)}“{note}: {highlight(citation.text, [span])}</li>"
     )
 
 
-def _event_lines(page: str, event: Event, names: dict[str, str]) -> list[str]:
+def _event_item(page: str, event: Event, names: dict[str, str]) -> str:
     sources = len(event.slugs)
     count = "1 Artikel" if sources == 1 else f"{sources} Artikel"
-    approx = " *(ungefähr)*" if event.approx else ""
+    approx = " <em>(ungefähr)</em>" if event.approx else ""
     # the names the reports share tell apart two events of the same day
     shared = [
-        f"[{esc(names[key])}]({link(page, entity_path(key))})"
-        for key in event.context
-        if key in names
+        a(href(page, entity_path(key)), hesc(names[key])) for key in event.context if key in names
     ][:CONTEXT_SHOWN]
     context = f" · {', '.join(shared)}" if shared else ""
-    lines = [f"- **{esc(event.label)}**{approx} · {count}{context}"]
-    lines.extend(_citation_line(page, c) for c in event.citations[:CITATIONS_SHOWN])
+    lines = [_citation_line(page, c) for c in event.citations[:CITATIONS_SHOWN]]
     rest = len(event.citations) - CITATIONS_SHOWN
     if rest > 0:
-        data = link(page, f"{DATA_DIR}/timeline.json")
-        lines.append(f"    - … und {rest} weitere Belege (alle in [timeline.json]({data}))")
-    return lines
+        data = a(href(page, f"{DATA_DIR}/timeline.json"), "timeline.json")
+        lines.append(f"<li>… und {rest} weitere Belege (alle in {data})</li>")
+    citations = "\n".join(lines)
+    return (
+        f"<li><strong>{hesc(event.label)}</strong>{approx} · {count}{context}\n"
+        f"<ul>\n{citations}\n</ul></li>"
+    )
 
 
 def _shown(event: Event) -> int:
@@ -113,54 +125,54 @@ def _chunks(events: list[Event]) -> list[list[Event]]:
     return chunks
 
 
-def _year_sections(
-    page: str, events: list[Event], heading: str, names: dict[str, str]
-) -> list[str]:
-    """Markdown for events of one or more years: a heading per year and per month."""
-    lines: list[str] = []
+def _year_sections(page: str, events: list[Event], level: int, names: dict[str, str]) -> list[str]:
+    """HTML blocks for events of one or more years: a heading per year and per month
+    (`level` is the year's heading level; None leaves the year heading out)."""
+    blocks: list[str] = []
     for year, year_events in groupby(events, key=lambda e: e.iso[:4]):
-        lines += ["", f"{heading} {esc(year)}"]
+        if level:
+            blocks.append(heading(level, hesc(year), f"jahr-{hesc(year)}"))
         for month, month_events in groupby(year_events, key=lambda e: e.iso[:7]):
             title = format_iso_de(month) if len(month) == 7 else "Nur Jahresangabe"
-            lines += ["", f"{heading}# {esc(title)}", ""]
-            for event in month_events:
-                lines.extend(_event_lines(page, event, names))
-    return lines
+            anchor = f"monat-{month}" if len(month) == 7 else f"jahr-{year}-ohne-monat"
+            blocks.append(heading((level or 1) + 1, hesc(title), hesc(anchor)))
+            items = "\n".join(_event_item(page, event, names) for event in month_events)
+            blocks.append(f"<ul>\n{items}\n</ul>")
+    return blocks
 
 
 def _intro(events: tuple[Event, ...], corpus: Corpus) -> list[str]:
     merged = sum(1 for e in events if len(e.slugs) > 1)
     return [
-        "# Zeitleiste",
-        "",
+        "<h1>Zeitleiste</h1>",
         (
-            f"{len(events)} datierte Ereignisse aus {len(corpus.extractions)} Artikeln, "
+            f"<p>{len(events)} datierte Ereignisse aus {len(corpus.extractions)} Artikeln, "
             f"davon {merged} von mehreren Artikeln berichtet. Dieselbe Angabe in mehreren "
             "Artikeln (gleiches oder enthaltenes Datum und eine gemeinsame Entität oder ein "
             "gemeinsames Thema im Satz) erscheint einmal, mit allen Belegen. "
-            "Jeder Beleg führt zum Satz im Artikel."
+            "Jeder Beleg führt zum Satz im Artikel.</p>"
         ),
     ]
 
 
 def render_timeline(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
-    """Return zeitleiste.md (and, for a large corpus, one page per year).
+    """Return zeitleiste.md (and, for a large corpus, one page per year), as raw HTML.
 
     The timeline is the place where reports from different outlets meet on one date.
     """
     events = build_timeline(corpus)
     mentioned = {m.entity for e in corpus.extractions for m in e.mentions}
     names = {e.id: e.name for e in corpus.entities if e.id in mentioned}
-    lines = _intro(events, corpus)
+    blocks = _intro(events, corpus)
     if not events:
-        lines += ["", "Keine datierten Angaben gefunden."]
-        return (Page(TIMELINE, "\n".join(lines) + "\n"),)
+        blocks.append("<p>Keine datierten Angaben gefunden.</p>")
+        return (Page(TIMELINE, html_page("Zeitleiste", blocks)),)
     if len(events) <= EVENTS_PER_PAGE and len(_chunks(list(events))) == 1:
-        lines += _year_sections(TIMELINE, list(events), "##", names)
-        return (Page(TIMELINE, "\n".join(lines) + "\n"),)
+        blocks += _year_sections(TIMELINE, list(events), 2, names)
+        return (Page(TIMELINE, html_page("Zeitleiste", blocks)),)
     # split by year, and a busy year into pages: the overview links each year's pages
     pages: list[Page] = []
-    lines += ["", "## Jahre", ""]
+    years = []
     for year, year_events in groupby(events, key=lambda e: e.iso[:4]):
         group = list(year_events)
         chunks = _chunks(group)
@@ -168,27 +180,24 @@ def render_timeline(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
         more = ""
         if len(chunks) > 1:
             more = " · Seiten " + ", ".join(
-                f"[{n}]({link(TIMELINE, path)})" for n, path in enumerate(paths, 1)
+                a(href(TIMELINE, path), str(n)) for n, path in enumerate(paths, 1)
             )
-        lines.append(
-            f"- [{esc(year)}]({link(TIMELINE, paths[0])}) · {len(group)} Ereignisse{more}"
-        )
+        years.append(f"{a(href(TIMELINE, paths[0]), hesc(year))} · {len(group)} Ereignisse{more}")
         for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True), 1):
             suffix = f", Seite {n}" if len(chunks) > 1 else ""
-            body = [
-                f"# Zeitleiste {esc(year)}{suffix}",
-                "",
-                f"[Zurück zur Übersicht]({link(path, TIMELINE)})",
-            ]
+            title = f"Zeitleiste {year}{suffix}"
             nav = _pager(path, paths, n)
-            if nav:
-                body += ["", nav]
-            # the page title names the year, so months become the second heading level
-            body += _year_sections(path, chunk, "#", names)[2:]
-            if nav:
-                body += ["", nav]
-            pages.append(Page(path, "\n".join(body) + "\n"))
-    return (Page(TIMELINE, "\n".join(lines) + "\n"), *pages)
+            body = [
+                f"<h1>{hesc(title)}</h1>",
+                f"<p>{a(href(path, TIMELINE), 'Zurück zur Übersicht')}</p>",
+                nav,
+                # the page title names the year, so months become the second heading level
+                *_year_sections(path, chunk, 0, names),
+                nav,
+            ]
+            pages.append(Page(path, html_page(title, body)))
+    blocks += [heading(2, "Jahre", "jahre"), html_list(years)]
+    return (Page(TIMELINE, html_page("Zeitleiste", blocks)), *pages)
 
 
 def _pager(page: str, paths: list[str], number: int) -> str:
@@ -197,8 +206,8 @@ def _pager(page: str, paths: list[str], number: int) -> str:
         return ""
     parts = []
     if number > 1:
-        parts.append(f"[← Seite {number - 1}]({link(page, paths[number - 2])})")
+        parts.append(a(href(page, paths[number - 2]), f"← Seite {number - 1}"))
     parts.append(f"Seite {number} von {len(paths)}")
     if number < len(paths):
-        parts.append(f"[Seite {number + 1} →]({link(page, paths[number])})")
-    return " · ".join(parts)
+        parts.append(a(href(page, paths[number]), f"Seite {number + 1} →"))
+    return f'<p class="dossier-pager">{" · ".join(parts)}</p>'

@@ -9,26 +9,39 @@ anchor on the article page. Citations are paginated so no page grows with the co
 
 from __future__ import annotations
 
-import importlib.util
 import math
 from collections import defaultdict
 from dataclasses import dataclass
 
 from ..link import Claim, ClaimCitation, claims_of, keyword_patterns, sentence_topics
 from ..models import Corpus, Extraction, Page, Sentence, Tables, Topic
+from . import charts
 from .articles import (
     MAX_CLAIMS,
-    attribution,
+    OWN_VOICE,
     claim_anchor,
     describe_value,
     format_date,
     format_number,
     format_value,
+    html_pager,
     modality_badge,
-    pager,
     qualifier_badge,
 )
-from .common import DATA_DIR, TOPICS_INDEX, article_path, esc, link, topic_path
+from .common import (
+    DATA_DIR,
+    TOPICS_INDEX,
+    a,
+    article_path,
+    esc,
+    heading,
+    hesc,
+    href,
+    html_page,
+    html_table,
+    link,
+    topic_path,
+)
 
 CITATIONS_PER_PAGE = 100
 # Rows per claim table, so a topic page stays bounded however many articles cite a claim;
@@ -77,7 +90,7 @@ def _span(citations: list[ClaimCitation]) -> tuple[float, float]:
 
 def _who(citations: list[ClaimCitation]) -> str:
     names = sorted({c.attributed_to for c in citations if c.attributed_to})
-    return ", ".join(esc(n) for n in names)
+    return ", ".join(hesc(n) for n in names)
 
 
 def claim_summary(claim: Claim) -> str:
@@ -131,80 +144,73 @@ def claim_summary(claim: Claim) -> str:
 
 
 def _claim_table(claim: Claim, page: str) -> list[str]:
-    lines = [
-        "| Artikel | Datum | Zahl | Angabe | Gegenstand | Quelle | Art | Satz |",
-        "| --- | --- | ---: | --- | --- | --- | --- | --- |",
-    ]
+    rows = []
     for citation in claim.citations[:CLAIM_ROWS]:
-        target = link(page, article_path(citation.slug), citation.anchor)
-        article = f"[{esc(citation.title)}]({link(page, article_path(citation.slug))})"
+        article = a(href(page, article_path(citation.slug)), hesc(citation.title))
         if citation.source:
-            article += f" ({esc(citation.source)})"
-        lines.append(
-            f"| {article} | {format_date(citation.published)} "
-            f"| {format_value(citation.low, citation.high)} "
-            f"| {qualifier_badge(citation.qualifier)} | {esc(citation.counts)} "
-            f"| {attribution(citation.attributed_to)} | {modality_badge(citation.modality)} "
-            f"| [zum Satz]({target}) |"
+            article += f" ({hesc(citation.source)})"
+        who = citation.attributed_to
+        rows.append(
+            [
+                article,
+                format_date(citation.published),
+                format_value(citation.low, citation.high),
+                qualifier_badge(citation.qualifier),
+                hesc(citation.counts),
+                hesc(who) if who else f"<em>{OWN_VOICE}</em>",
+                modality_badge(citation.modality),
+                a(href(page, article_path(citation.slug), citation.anchor), "zum Satz"),
+            ]
         )
+    columns = [("Artikel", ""), ("Datum", ""), ("Zahl", "right"), ("Angabe", "")]
+    columns += [("Gegenstand", ""), ("Quelle", ""), ("Art", ""), ("Satz", "")]
+    blocks = [html_table(columns, rows)]
     rest = len(claim.citations) - CLAIM_ROWS
     if rest > 0:
-        data = link(page, f"{DATA_DIR}/figures.csv")
-        lines += [
-            "",
-            (
-                f"… und {rest} weitere Angaben; alle stehen unter „Belegstellen“ und in "
-                f"[figures.csv]({data})."
-            ),
-        ]
-    return lines
+        data = a(href(page, f"{DATA_DIR}/figures.csv"), "figures.csv")
+        blocks.append(
+            f"<p>… und {rest} weitere Angaben; alle stehen unter „Belegstellen“ und in {data}.</p>"
+        )
+    return blocks
 
 
 def _claims_section(claims: tuple[Claim, ...], page: str) -> list[str]:
-    lines = ["## Angaben im Vergleich", ""]
+    blocks = [heading(2, "Angaben im Vergleich", "angaben-im-vergleich")]
     if not claims:
-        return lines + ["Zu diesem Thema wurden keine Zahlenangaben erkannt.", ""]
-    lines += [
-        (
-            "Zahlen, die dasselbe zählen, stehen nebeneinander: eine Zeile je Quelle. "
-            "Alle Zahlen sind Angaben der jeweiligen Quelle, keine geprüften Tatsachen."
-        ),
-        "",
-    ]
+        return [*blocks, "<p>Zu diesem Thema wurden keine Zahlenangaben erkannt.</p>"]
+    blocks.append(
+        "<p>Zahlen, die dasselbe zählen, stehen nebeneinander: eine Zeile je Quelle. "
+        "Alle Zahlen sind Angaben der jeweiligen Quelle, keine geprüften Tatsachen.</p>"
+    )
     for claim in claims[:MAX_CLAIMS]:
-        lines += [
-            f"### {esc(claim.label)} {{#{claim_anchor(claim)}}}",
-            "",
-            claim_summary(claim),
-            "",
+        blocks += [
+            heading(3, hesc(claim.label), claim_anchor(claim)),
+            f"<p>{claim_summary(claim)}</p>",
             *_claim_table(claim, page),
-            "",
         ]
     rest = len(claims) - MAX_CLAIMS
     if rest > 0:
-        lines += [f"Weitere {rest} Angaben mit weniger Quellen stehen unter „Belegstellen“.", ""]
-    return lines
+        blocks.append(
+            f"<p>Weitere {rest} Angaben mit weniger Quellen stehen unter „Belegstellen“.</p>"
+        )
+    return blocks
 
 
 # ── chart hook ────────────────────────────────────────────────────────────
 
 
-def _chart(corpus: Corpus, topic: Topic) -> list[str]:
-    """Embed the chart of generator/render/charts.py when that module exists and draws one."""
-    if importlib.util.find_spec(f"{__package__}.charts") is None:
-        return []
-    from . import charts  # optional module, written separately
-
-    svg = charts.render_topic_chart(corpus, topic.id)
+def _chart(corpus: Corpus, topic: Topic, tables: Tables) -> list[str]:
+    """Embed the topic's chart (generator/render/charts.py) when it draws one."""
+    svg = charts.render_topic_chart(corpus, topic.id, tables)
     if not svg:
         return []
     # a raw HTML block ends at a blank line in some Markdown parsers: keep it in one piece
     svg = "\n".join(line for line in svg.splitlines() if line.strip())
     caption = (
-        f"Diagramm: Zahlenangaben der Quellen zum Thema {esc(topic.name)}. "
+        f"Diagramm: Zahlenangaben der Quellen zum Thema {hesc(topic.name)}. "
         "Dieselben Werte stehen in den Tabellen unten."
     )
-    return [
+    lines = [
         '<figure class="dossier-chart">',
         # the wrapper scrolls sideways on a narrow phone, so the chart keeps readable text
         # (dossier.css gives the SVG a minimum width) and the page body never does
@@ -213,8 +219,8 @@ def _chart(corpus: Corpus, topic: Topic) -> list[str]:
         "</div>",
         f"<figcaption>{caption}</figcaption>",
         "</figure>",
-        "",
     ]
+    return ["\n".join(lines)]
 
 
 # ── citations ─────────────────────────────────────────────────────────────
@@ -234,12 +240,12 @@ def _sentence_sources(extraction: Extraction, sentence: Sentence) -> str:
 
 def _citation_line(citation: TopicCitation, page: str) -> str:
     article = citation.extraction.article
-    target = link(page, article_path(article.slug), citation.sentence.anchor)
+    target = href(page, article_path(article.slug), citation.sentence.anchor)
     sources = _sentence_sources(citation.extraction, citation.sentence)
-    meta = [f"[{esc(article.title)}]({target})", format_date(citation.extraction.published)]
+    meta = [a(target, hesc(article.title)), format_date(citation.extraction.published)]
     if sources:
         meta.append(f"Quelle: {sources}")
-    return f"- {esc(citation.sentence.text)}  \n  — {' · '.join(meta)}"
+    return f"<li>{hesc(citation.sentence.text)}<br>\n— {' · '.join(meta)}</li>"
 
 
 def _citation_lines(
@@ -247,20 +253,17 @@ def _citation_lines(
 ) -> list[str]:
     chunk = citations[(number - 1) * CITATIONS_PER_PAGE : number * CITATIONS_PER_PAGE]
     articles = len({c.extraction.article.slug for c in citations})
-    lines = [
+    nav = html_pager(page, number, total, lambda n: citations_page_path(topic.id, n))
+    items = [_citation_line(c, page) for c in chunk]
+    return [
         (
-            f"{len(citations)} Sätze aus {articles} Artikeln nennen eine Zahl zum Thema oder eines "
-            "seiner Stichwörter."
+            f"<p>{len(citations)} Sätze aus {articles} Artikeln nennen eine Zahl zum Thema oder "
+            "eines seiner Stichwörter.</p>"
         ),
-        "",
+        nav,
+        "<ul>\n" + "\n".join(items) + "\n</ul>" if items else "<p>Keine Belegstellen.</p>",
+        nav,
     ]
-    nav = pager(page, number, total, lambda n: citations_page_path(topic.id, n))
-    if nav:
-        lines += [nav, ""]
-    lines += [_citation_line(c, page) for c in chunk] or ["Keine Belegstellen."]
-    if nav:
-        lines += ["", nav]
-    return lines
 
 
 # ── pages ─────────────────────────────────────────────────────────────────
@@ -270,28 +273,29 @@ def render_topic(
     corpus: Corpus, tables: Tables, topic: Topic, citations: tuple[TopicCitation, ...]
 ) -> tuple[Page, ...]:
     """Return a topic's page (claims side by side, chart, first citations) and its
-    further citation pages."""
+    further citation pages, as raw HTML (see render.common)."""
     page = topic_path(topic.id)
     total = max(1, math.ceil(len(citations) / CITATIONS_PER_PAGE))
     claims = claims_of(corpus.extractions, topic.id, tables)
-    lines = [f"# {esc(topic.name)}", ""]
+    blocks = [f"<h1>{hesc(topic.name)}</h1>"]
     if topic.description:
-        lines += [esc(topic.description), ""]
-    lines += _chart(corpus, topic)
-    lines += _claims_section(claims, page)
-    lines += ["## Belegstellen", "", *_citation_lines(topic, citations, page, 1, total)]
-    pages = [Page(page, "\n".join(lines).rstrip() + "\n")]
+        blocks.append(f"<p>{hesc(topic.description)}</p>")
+    blocks += _chart(corpus, topic, tables)
+    blocks += _claims_section(claims, page)
+    blocks += [
+        heading(2, "Belegstellen", "belegstellen"),
+        *_citation_lines(topic, citations, page, 1, total),
+    ]
+    pages = [Page(page, html_page(topic.name, blocks))]
     for number in range(2, total + 1):
         path = citations_page_path(topic.id, number)
-        back = link(path, page)
-        lines = [
-            f"# {esc(topic.name)}: Belegstellen, Seite {number}",
-            "",
-            f"Zurück zum [Quellenvergleich]({back}).",
-            "",
+        title = f"{topic.name}: Belegstellen, Seite {number}"
+        blocks = [
+            f"<h1>{hesc(title)}</h1>",
+            f"<p>Zurück zum {a(href(path, page), 'Quellenvergleich')}.</p>",
             *_citation_lines(topic, citations, path, number, total),
         ]
-        pages.append(Page(path, "\n".join(lines).rstrip() + "\n"))
+        pages.append(Page(path, html_page(title, blocks)))
     return tuple(pages)
 
 
