@@ -1,17 +1,22 @@
 """Quotes page (zitate.md): every direct quote, grouped by speaker, linked to its sentence.
 
 Who said what, across outlets: a researcher sees all words attributed to one speaker in
-one place. Quotes whose speaker the extractor could not determine come last.
+one place. Quotes whose speaker the extractor could not determine come last. A large
+corpus continues on zitate/seite_2.md, … (render.paging).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 from ..models import Corpus, Extraction, Page, Quote, Tables
 from .common import QUOTES, article_path, entity_path, esc, link
+from .paging import Section, render_paged
 
 UNKNOWN_SPEAKER = "Ohne erkennbare Quelle"
+# Quote lines one page shows at most; more go on zitate/seite_2.md and so on.
+QUOTES_PER_PAGE = 300
 
 
 def quotes_by_speaker(
@@ -31,37 +36,55 @@ def quotes_by_speaker(
     return tuple((speaker, tuple(groups[speaker])) for speaker in order)
 
 
-def render_quotes(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
-    """Return zitate.md: direct quotes grouped by speaker, each linked to its sentence.
+def _quote_line(page: str, item: tuple[Extraction, Quote]) -> str:
+    extraction, quote = item
+    article = extraction.article
+    anchor = article.sentences[quote.sentence].anchor
+    target = link(page, article_path(article.slug), anchor)
+    date = f", {esc(extraction.published)}" if extraction.published else ""
+    return f"- „{esc(quote.text)}“ — [{esc(article.title)}]({target}){date}"
 
-    A speaker that is a gazetteer entity links to its entity page.
+
+def _entity_link(name: str, entity_id: str) -> Callable[[str], tuple[str, ...]]:
+    """The intro line of a speaker who has an entity page, linked from whichever page it is on."""
+    return lambda page: (f"[Seite zu {name}]({link(page, entity_path(entity_id))})",)
+
+
+def render_quotes(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
+    """Return zitate.md (and its further pages): direct quotes by speaker, linked to sentences.
+
+    A speaker that is a gazetteer entity links to its entity page. At most QUOTES_PER_PAGE
+    quote lines go on one page, so the page does not grow with the corpus.
     """
     entity_by_name = {entity.name: entity.id for entity in corpus.entities}
     mentioned = {m.entity for e in corpus.extractions for m in e.mentions}
     groups = quotes_by_speaker(corpus)
     total = sum(len(quotes) for _, quotes in groups)
-    lines = [
-        "# Zitate",
-        "",
+    intro: tuple[str, ...] = (
         (
             f"{total} direkte Zitate aus {len(corpus.extractions)} Artikeln, nach Sprecher geordnet. "
             "Jedes Zitat führt zu seinem Satz im Artikel."
         ),
-    ]
+    )
     if not total:
-        lines += ["", "Keine Zitate gefunden."]
+        intro += ("", "Keine Zitate gefunden.")
+    sections = []
     for speaker, quotes in groups:
         name = esc(speaker) if speaker else UNKNOWN_SPEAKER
-        lines += ["", f"## {name} ({len(quotes)})", ""]
         entity_id = entity_by_name.get(speaker or "")
-        if entity_id and entity_id in mentioned:
-            lines += [f"[Seite zu {name}]({link(QUOTES, entity_path(entity_id))})", ""]
-        for extraction, quote in quotes:
-            article = extraction.article
-            if not 0 <= quote.sentence < len(article.sentences):
-                continue
-            anchor = article.sentences[quote.sentence].anchor
-            target = link(QUOTES, article_path(article.slug), anchor)
-            date = f", {esc(extraction.published)}" if extraction.published else ""
-            lines.append(f"- „{esc(quote.text)}“ — [{esc(article.title)}]({target}){date}")
-    return (Page(QUOTES, "\n".join(lines) + "\n"),)
+        shown = tuple(
+            (extraction, quote)
+            for extraction, quote in quotes
+            if 0 <= quote.sentence < len(extraction.article.sentences)
+        )
+        sections.append(
+            Section(
+                heading=f"{name} ({len(quotes)})",
+                items=shown,
+                line=_quote_line,
+                intro=(
+                    _entity_link(name, entity_id) if entity_id and entity_id in mentioned else None
+                ),
+            )
+        )
+    return render_paged(QUOTES, "Zitate", intro, tuple(sections), QUOTES_PER_PAGE)

@@ -2,15 +2,17 @@
 
 For each seed: built, built with warnings, or skipped and why; every problem as
 "file: reason"; and the proper names the extractor saw that the gazetteer does not know,
-so the researcher can add them to seeds/_tables/entities.yml.
+so the researcher can add them to seeds/_tables/entities.yml. A large corpus continues
+on bericht/seite_2.md, … (render.paging).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from ..models import Corpus, Page, Problem, Tables
+from ..models import Corpus, Page, Problem, SeedStatus, Tables
 from .common import REPORT, article_path, esc, link
+from .paging import Section, render_paged
 
 STATUS_LABELS = {
     "built": "erstellt",
@@ -18,6 +20,11 @@ STATUS_LABELS = {
     "skipped": "übersprungen",
 }
 SEVERITY_LABELS = {"error": "Fehler", "warning": "Warnung"}
+# Seed rows, problem lines and name rows one page shows at most; more go on
+# bericht/seite_2.md and so on.
+REPORT_LINES_PER_PAGE = 300
+# Files a candidate name row lists; the rest are counted.
+FILES_SHOWN = 10
 
 
 def all_problems(corpus: Corpus) -> tuple[Problem, ...]:
@@ -76,54 +83,77 @@ def format_report(corpus: Corpus) -> str:
     return "\n".join(lines)
 
 
-def render_report(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
-    """Return bericht.md: seed statuses, all problems, and candidate names for the gazetteer."""
-    counts = _counts(corpus)
-    slugs = {e.article.file: e.article.slug for e in corpus.extractions}
-    lines = [
-        "# Build-Bericht",
-        "",
-        (
-            f"{len(corpus.report)} Dateien gelesen: {counts['built']} erstellt, "
-            f"{counts['warnings']} mit Warnungen erstellt, {counts['skipped']} übersprungen."
-        ),
-        "",
-        "## Dateien",
-        "",
-        "| Datei | Status | Probleme |",
-        "|---|---|---:|",
-    ]
-    for status in corpus.report:
-        label = STATUS_LABELS.get(status.status, esc(status.status))
-        name = esc(status.file)
-        slug = status.slug or slugs.get(status.file)
-        if slug and status.status != "skipped" and status.file in slugs:
-            name = f"[{name}]({link(REPORT, article_path(slug))})"
-        lines.append(f"| {name} | {label} | {len(status.problems)} |")
-    problems = all_problems(corpus)
-    lines += ["", "## Probleme", ""]
-    if problems:
-        for problem in problems:
-            severity = SEVERITY_LABELS.get(problem.severity, esc(problem.severity))
-            lines.append(f"- **{severity}** {esc(str(problem))}")
-    else:
-        lines.append("Keine Probleme.")
-    candidates = candidate_names(corpus)
-    lines += [
-        "",
-        "## Namen, die nicht im Verzeichnis stehen",
-        "",
+def _seed_row(page: str, item: tuple[SeedStatus, str | None]) -> str:
+    status, slug = item
+    label = STATUS_LABELS.get(status.status, esc(status.status))
+    name = esc(status.file)
+    if slug:
+        name = f"[{name}]({link(page, article_path(slug))})"
+    return f"| {name} | {label} | {len(status.problems)} |"
+
+
+def _problem_line(page: str, problem: Problem) -> str:
+    severity = SEVERITY_LABELS.get(problem.severity, esc(problem.severity))
+    return f"- **{severity}** {esc(str(problem))}"
+
+
+def _candidate_row(page: str, item: tuple[str, tuple[str, ...]]) -> str:
+    name, files = item
+    # a name found in thousands of files would make one row grow with the corpus
+    listed = ", ".join(esc(f) for f in files[:FILES_SHOWN])
+    if len(files) > FILES_SHOWN:
+        listed += f" … und {len(files) - FILES_SHOWN} weitere"
+    return f"| {esc(name)} | {len(files)} | {listed} |"
+
+
+def _candidates_intro(page: str) -> tuple[str, ...]:
+    return (
         (
             "Eigennamen aus den Artikeln, die das Entitätenverzeichnis "
             "(`seeds/_tables/entities.yml`) nicht kennt. Wer sie dort mit Typ und "
             "Schreibweisen einträgt, bekommt sie beim nächsten Build als Entitäten."
         ),
-        "",
-    ]
-    if candidates:
-        lines += ["| Name | Artikel | Dateien |", "|---|---:|---|"]
-        for name, files in candidates:
-            lines.append(f"| {esc(name)} | {len(files)} | {', '.join(esc(f) for f in files)} |")
-    else:
-        lines.append("Keine.")
-    return (Page(REPORT, "\n".join(lines) + "\n"),)
+    )
+
+
+def render_report(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
+    """Return bericht.md (and its further pages): seed statuses, problems, candidate names.
+
+    Every seed has a row; at most REPORT_LINES_PER_PAGE rows and problem lines go on one
+    page, so the report does not grow with the corpus.
+    """
+    counts = _counts(corpus)
+    slugs = {e.article.file: e.article.slug for e in corpus.extractions}
+    seeds = tuple(
+        (
+            status,
+            (status.slug or slugs.get(status.file))
+            if status.status != "skipped" and status.file in slugs
+            else None,
+        )
+        for status in corpus.report
+    )
+    intro = (
+        (
+            f"{len(corpus.report)} Dateien gelesen: {counts['built']} erstellt, "
+            f"{counts['warnings']} mit Warnungen erstellt, {counts['skipped']} übersprungen."
+        ),
+    )
+    sections = (
+        Section(
+            "Dateien",
+            seeds,
+            _seed_row,
+            header=("| Datei | Status | Probleme |", "|---|---|---:|"),
+        ),
+        Section("Probleme", all_problems(corpus), _problem_line, empty="Keine Probleme."),
+        Section(
+            "Namen, die nicht im Verzeichnis stehen",
+            candidate_names(corpus),
+            _candidate_row,
+            intro=_candidates_intro,
+            header=("| Name | Artikel | Dateien |", "|---|---:|---|"),
+            empty="Keine.",
+        ),
+    )
+    return render_paged(REPORT, "Build-Bericht", intro, sections, REPORT_LINES_PER_PAGE)
