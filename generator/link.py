@@ -20,6 +20,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .models import (
     Corpus,
@@ -302,8 +303,10 @@ def _keyword_pattern(topic: Topic) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![^\W_])(?:{alternatives})", re.UNICODE)
 
 
+@lru_cache(maxsize=8)
 def keyword_patterns(topics: tuple[Topic, ...]) -> dict[str, re.Pattern[str]]:
-    """Return one compiled keyword matcher per topic that has keywords."""
+    """Return one compiled keyword matcher per topic that has keywords (do not mutate: the
+    same dict is returned for the same topics)."""
     patterns = {}
     for topic in topics:
         pattern = _keyword_pattern(topic)
@@ -315,7 +318,28 @@ def keyword_patterns(topics: tuple[Topic, ...]) -> dict[str, re.Pattern[str]]:
 def sentence_topics(
     extraction: Extraction, patterns: dict[str, re.Pattern[str]]
 ) -> dict[int, tuple[str, ...]]:
-    """Return, per sentence index, the topics it cites: by a figure of the topic or a keyword."""
+    """Return, per sentence index, the topics it cites: by a figure of the topic or a keyword.
+
+    Article pages, topic pages and the timeline all ask this of every article: the answer
+    is kept per (extraction, patterns) for as long as the extraction object lives.
+    """
+    key = id(extraction)
+    kept = _SENTENCE_TOPICS.get(key)
+    if kept is not None and kept[0] is extraction and kept[1] is patterns:
+        return kept[2]
+    if len(_SENTENCE_TOPICS) > 100_000:  # a long `mkdocs serve` session: start afresh
+        _SENTENCE_TOPICS.clear()
+    result = _sentence_topics(extraction, patterns)
+    _SENTENCE_TOPICS[key] = (extraction, patterns, result)
+    return result
+
+
+_SENTENCE_TOPICS: dict[int, tuple] = {}
+
+
+def _sentence_topics(
+    extraction: Extraction, patterns: dict[str, re.Pattern[str]]
+) -> dict[int, tuple[str, ...]]:
     found: dict[int, set[str]] = defaultdict(set)
     for figure in extraction.figures:
         if figure.topic != "other":

@@ -156,36 +156,56 @@ class _Span:
     closing: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """An article's facts grouped by sentence index, so marking up a sentence looks only
+    at its own facts (not at every fact of the article, for every sentence)."""
+
+    figures: dict
+    dates: dict
+    mentions: dict
+    quotes: tuple  # sorted by (start, end)
+
+    @classmethod
+    def of(cls, extraction: Extraction) -> _Facts:
+        groups: tuple[dict, dict, dict] = ({}, {}, {})
+        for group, facts in zip(
+            groups, (extraction.figures, extraction.dates, extraction.mentions), strict=True
+        ):
+            for fact in facts:
+                group.setdefault(fact.sentence, []).append(fact)
+        quotes = tuple(sorted(extraction.quotes, key=lambda q: (q.start, q.end)))
+        return cls(*groups, quotes)
+
+
 def _inner_spans(
-    extraction: Extraction, sentence: Sentence, page: str, entity_ids: frozenset[str]
+    facts: _Facts, sentence: Sentence, page: str, entity_ids: frozenset[str]
 ) -> list[_Span]:
     spans = []
-    for figure in extraction.figures:
-        if figure.sentence == sentence.index:
-            title = esc(describe_value(figure.low, figure.high, figure.qualifier))
-            spans.append(
-                _Span(
-                    figure.start,
-                    figure.end,
-                    0,
-                    f'<span class="dossier-figure dossier-q-{css_name(figure.qualifier)}" '
-                    f'title="{title}">',
-                    "</span>",
-                )
+    for figure in facts.figures.get(sentence.index, ()):
+        title = hesc(describe_value(figure.low, figure.high, figure.qualifier))
+        spans.append(
+            _Span(
+                figure.start,
+                figure.end,
+                0,
+                f'<span class="dossier-figure dossier-q-{css_name(figure.qualifier)}" '
+                f'title="{title}">',
+                "</span>",
             )
-    for date in extraction.dates:
-        if date.sentence == sentence.index:
-            spans.append(
-                _Span(
-                    date.start,
-                    date.end,
-                    1,
-                    f'<time class="dossier-date" datetime="{esc(date.iso)}">',
-                    "</time>",
-                )
+        )
+    for date in facts.dates.get(sentence.index, ()):
+        spans.append(
+            _Span(
+                date.start,
+                date.end,
+                1,
+                f'<time class="dossier-date" datetime="{hesc(date.iso)}">',
+                "</time>",
             )
-    for mention in extraction.mentions:
-        if mention.sentence == sentence.index and mention.entity in entity_ids:
+        )
+    for mention in facts.mentions.get(sentence.index, ()):
+        if mention.entity in entity_ids:
             target = href(page, entity_path(mention.entity))
             spans.append(_Span(mention.start, mention.end, 2, f'<a href="{target}">', "</a>"))
     # keep spans inside the sentence; on overlap the lower rank wins, then the earlier span
@@ -199,9 +219,9 @@ def _inner_spans(
     return accepted
 
 
-def _quote_spans(extraction: Extraction, sentence: Sentence, inner: list[_Span]) -> list[_Span]:
+def _quote_spans(facts: _Facts, sentence: Sentence, inner: list[_Span]) -> list[_Span]:
     quotes: list[_Span] = []
-    for quote_ in sorted(extraction.quotes, key=lambda q: (q.start, q.end)):
+    for quote_ in facts.quotes:
         # a quote may run over several sentences: mark the part inside this one
         start, end = max(quote_.start, sentence.start), min(quote_.end, sentence.end)
         if start >= end or any(start < q.end for q in quotes):
@@ -218,12 +238,20 @@ def _quote_spans(extraction: Extraction, sentence: Sentence, inner: list[_Span])
 
 
 def render_sentence(
-    extraction: Extraction, sentence: Sentence, page: str, entity_ids: frozenset[str]
+    extraction: Extraction,
+    sentence: Sentence,
+    page: str,
+    entity_ids: frozenset[str],
+    facts: _Facts | None = None,
 ) -> str:
-    """Return one sentence as inline HTML: escaped text, facts marked, id = anchor."""
+    """Return one sentence as inline HTML: escaped text, facts marked, id = anchor.
+
+    `facts` is the article's _Facts when the caller renders many sentences of it.
+    """
     body = extraction.article.body
-    inner = _inner_spans(extraction, sentence, page, entity_ids)
-    quotes = _quote_spans(extraction, sentence, inner)
+    facts = facts or _Facts.of(extraction)
+    inner = _inner_spans(facts, sentence, page, entity_ids)
+    quotes = _quote_spans(facts, sentence, inner)
     opens: dict[int, list[str]] = {}
     closes: dict[int, list[str]] = {}
     # quotes open before and close after the inner spans at the same offset
@@ -238,7 +266,7 @@ def render_sentence(
         if i + 1 < len(cuts):
             parts.append(_keep_edges(body[offset : cuts[i + 1]]))
     classes = ["dossier-sentence"]
-    if any(f.sentence == sentence.index for f in extraction.figures):
+    if sentence.index in facts.figures:
         classes.append("dossier-has-figure")
     return (
         f'<span id="{sentence.anchor}" class="{" ".join(classes)}">{"".join(parts).strip()}</span>'
@@ -262,14 +290,17 @@ def _keep_edges(text: str, escape=hesc) -> str:
 def render_body(extraction: Extraction, page: str, entity_ids: frozenset[str]) -> str:
     """Return the cleaned text: one HTML paragraph per body line, every sentence anchored."""
     article = extraction.article
+    facts = _Facts.of(extraction)
+    by_paragraph: dict[int, list[Sentence]] = {}
+    for sentence in article.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     paragraphs = []
     for number, (start, end) in enumerate(article.paragraphs):
-        sentences = [s for s in article.sentences if s.paragraph == number]
         parts = []
         cursor = start
-        for sentence in sentences:
+        for sentence in by_paragraph.get(number, ()):
             parts.append(_keep_edges(article.body[cursor : sentence.start]))
-            parts.append(render_sentence(extraction, sentence, page, entity_ids))
+            parts.append(render_sentence(extraction, sentence, page, entity_ids, facts))
             cursor = sentence.end
         parts.append(_keep_edges(article.body[cursor:end]))
         text = "".join(parts).strip()
@@ -505,7 +536,7 @@ def render_index(corpus: Corpus) -> tuple[Page, ...]:
         columns = [("Datum", ""), ("Quelle", ""), ("Titel", ""), ("Kennzahlen", "right")]
         blocks.append(html_table(columns, rows) if rows else "<p>Noch keine Artikel.</p>")
         blocks.append(nav)
-        pages.append(Page(page, html_page("Artikel", blocks)))
+        pages.append(Page(page, html_page("Artikel", blocks, searchable=False)))
     return tuple(pages)
 
 

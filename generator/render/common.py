@@ -114,26 +114,39 @@ def hesc(text: str | None) -> str:
 
 
 def page_url(page: str) -> str:
-    """Return the site-relative URL MkDocs gives the docs/ page `page` in this build."""
+    """Return the site-relative URL MkDocs gives the docs/ file `page` in this build
+    (files other than Markdown pages, like data/figures.csv, keep their path)."""
+    if not page.endswith(".md"):
+        return page
     if _DIRECTORY_URLS.get():
         return site_url(page)
     return page[: -len(".md")] + ".html"
 
 
-@lru_cache(maxsize=65536)
-def _href(from_page: str, to_page: str, directory_urls: bool) -> str:
+@lru_cache(maxsize=4096)
+def _url_parts(page: str, directory_urls: bool) -> tuple[tuple[str, ...], str]:
+    """A page's URL split into its folders and its last part ("" for a folder URL)."""
     token = _DIRECTORY_URLS.set(directory_urls)
     try:
-        source, target = page_url(from_page), page_url(to_page)
+        url = page_url(page)
     finally:
         _DIRECTORY_URLS.reset(token)
-    if source == target:
-        return "./" if directory_urls or not target else posixpath.basename(target)
-    base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
-    rel = posixpath.relpath(target or ".", base.rstrip("/") or ".")
-    if target.endswith("/") or not target:
-        rel = "./" if rel == "." else rel + "/"
-    return rel
+    *folders, last = url.split("/")
+    return tuple(folders), last
+
+
+def _href(from_page: str, to_page: str, directory_urls: bool) -> str:
+    # Relative URL by comparing folder lists: pages link to tens of thousands of distinct
+    # (page, target) pairs, too many to cache and too slow for posixpath.relpath.
+    source, _ = _url_parts(from_page, directory_urls)
+    folders, last = _url_parts(to_page, directory_urls)
+    common = 0
+    for mine, theirs in zip(source, folders):
+        if mine != theirs:
+            break
+        common += 1
+    rel = "../" * (len(source) - common) + "/".join((*folders[common:], last))
+    return rel or "./"
 
 
 def href(from_page: str, to_page: str, anchor: str | None = None) -> str:
@@ -178,9 +191,16 @@ def html_list(items: list[str]) -> str:
     return "<ul>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>"
 
 
-def html_page(title: str, blocks: list[str]) -> str:
+def html_page(title: str, blocks: list[str], *, searchable: bool = True) -> str:
     """Return a page file: title front matter, the HTML flag, then block-level HTML blocks
-    separated by blank lines (so Python-Markdown sees each as one raw block)."""
+    separated by blank lines (so Python-Markdown sees each as one raw block).
+
+    `searchable=False` keeps the page out of the search index: topic, entity and timeline
+    pages quote sentences of the articles, and a search hit belongs to the article the
+    sentence is in (the quoting pages would multiply every hit and the index size).
+    """
     front = title_front_matter(title)
     front.insert(2, f"{HTML_PAGE_META}: true")
+    if not searchable:
+        front[3:3] = ["search:", "  exclude: true"]
     return "\n".join(front) + "\n" + "\n\n".join(b for b in blocks if b) + "\n"

@@ -162,7 +162,7 @@ def _entity_page(item: EntityMentions, names: dict[str, str]) -> Page:
     if rest > 0:
         data = a(href(page, f"{DATA_DIR}/entities.json"), "entities.json")
         blocks.append(f"<p>… und {rest} weitere Sätze; alle Erwähnungen stehen in {data}.</p>")
-    return Page(page, html_page(entity.name, blocks))
+    return Page(page, html_page(entity.name, blocks, searchable=False))
 
 
 def _index_page(items: tuple[EntityMentions, ...]) -> Page:

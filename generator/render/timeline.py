@@ -166,10 +166,10 @@ def render_timeline(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
     blocks = _intro(events, corpus)
     if not events:
         blocks.append("<p>Keine datierten Angaben gefunden.</p>")
-        return (Page(TIMELINE, html_page("Zeitleiste", blocks)),)
+        return (Page(TIMELINE, html_page("Zeitleiste", blocks, searchable=False)),)
     if len(events) <= EVENTS_PER_PAGE and len(_chunks(list(events))) == 1:
         blocks += _year_sections(TIMELINE, list(events), 2, names)
-        return (Page(TIMELINE, html_page("Zeitleiste", blocks)),)
+        return (Page(TIMELINE, html_page("Zeitleiste", blocks, searchable=False)),)
     # split by year, and a busy year into pages: the overview links each year's pages
     pages: list[Page] = []
     years = []
@@ -195,9 +195,9 @@ def render_timeline(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
                 *_year_sections(path, chunk, 0, names),
                 nav,
             ]
-            pages.append(Page(path, html_page(title, body)))
+            pages.append(Page(path, html_page(title, body, searchable=False)))
     blocks += [heading(2, "Jahre", "jahre"), html_list(years)]
-    return (Page(TIMELINE, html_page("Zeitleiste", blocks)), *pages)
+    return (Page(TIMELINE, html_page("Zeitleiste", blocks, searchable=False)), *pages)
 
 
 def _pager(page: str, paths: list[str], number: int) -> str:

@@ -286,7 +286,7 @@ def render_topic(
         heading(2, "Belegstellen", "belegstellen"),
         *_citation_lines(topic, citations, page, 1, total),
     ]
-    pages = [Page(page, html_page(topic.name, blocks))]
+    pages = [Page(page, html_page(topic.name, blocks, searchable=False))]
     for number in range(2, total + 1):
         path = citations_page_path(topic.id, number)
         title = f"{topic.name}: Belegstellen, Seite {number}"
@@ -295,7 +295,7 @@ def render_topic(
             f"<p>Zurück zum {a(href(path, page), 'Quellenvergleich')}.</p>",
             *_citation_lines(topic, citations, path, number, total),
         ]
-        pages.append(Page(path, html_page(title, blocks)))
+        pages.append(Page(path, html_page(title, blocks, searchable=False)))
     return tuple(pages)
 
 
