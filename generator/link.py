@@ -42,7 +42,10 @@ _MIN_COMPOUND_HEAD = 4
 RELATED_LIMIT = 5
 # Features shared by more articles than this only score candidates found through rarer
 # features; they never generate candidates themselves (keeps the pair count near-linear).
-_CANDIDATE_DF_CAP = 200
+_CANDIDATE_DF_CAP = 50
+# Candidates (by the weight of the rare features they share) scored in full per article:
+# the work per article stays bounded however large the corpus grows.
+_CANDIDATE_LIMIT = 50
 # Relative weight of the kinds of evidence that relate two articles.
 _WEIGHT = {"claim": 3.0, "entity": 1.0, "topic": 2.0}
 # How many shared names a reason spells out before "und N weitere".
@@ -419,11 +422,14 @@ def related_articles(
     result = []
     for slug in sorted(features):
         own = features[slug]
-        candidates: set[str] = set()
+        rare: dict[str, float] = defaultdict(float)
         for feature in own:
             if len(holders[feature]) <= _CANDIDATE_DF_CAP:
-                candidates.update(holders[feature])
-        candidates.discard(slug)
+                for other in holders[feature]:
+                    rare[other] += weight[feature]
+        rare.pop(slug, None)
+        candidates = sorted(rare, key=lambda other: (-round(rare[other], 6), other))
+        candidates = candidates[:_CANDIDATE_LIMIT]
         scored = []
         for other in candidates:
             shared = sorted(own.keys() & features[other].keys())

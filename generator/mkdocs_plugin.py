@@ -12,7 +12,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.toc import get_toc
 
 from . import pagefind_hook
@@ -27,6 +27,22 @@ log = get_plugin_logger(__name__)
 # cannot produce these: it is escaped, so it holds no '<' and no '"'.
 _ID = re.compile(r'\sid="([^"]+)"')
 _HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)<a class="headerlink"')
+
+
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')
+_INLINE_TAG = re.compile(r"</?(?:a|span|time|mark|em|strong)\b[^>]*>")
+_TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
+
+
+def search_view(html: str) -> str:
+    """Return what the search index needs of one of our HTML pages: headings and text,
+    without the inline markup of every sentence and without the key-figures table.
+
+    Material's search plugin parses each page with html.parser; on an article page the
+    markup of marked figures, dates and linked names is most of the work, and the table
+    repeats numbers that are in the text. The words indexed are the text's own.
+    """
+    return _INLINE_TAG.sub("", _TABLE.sub("", _HEADERLINK.sub("", html)))
 
 
 def html_page_toc(html: str):
@@ -113,6 +129,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # Pages the generator wrote as HTML skip Markdown (see on_page_markdown).
         self._html_pages = {page.path for page in result.pages if page.path.endswith(".md")}
         self._pending: dict[str, str] = {}
+        self._searchable: set[str] = set()  # HTML pages the search index reads a view of
+        self._full: dict[str, str] = {}
         log.info(
             format_report(result.corpus).splitlines()[0] if result.corpus.report else "no seeds"
         )
@@ -121,7 +139,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         # Generated HTML pages are raw HTML blocks, which Python-Markdown passes through
-        # unchanged (tests/test_site.py checks this): hand them to MkDocs as they are and
+        # unchanged (tests/test_html_pages.py checks this): hand them to MkDocs as they are and
         # skip the Markdown pass, the largest cost of building a large dossier.
         if page.meta.get(HTML_PAGE_META) is True and page.file.src_uri in getattr(
             self, "_html_pages", ()
@@ -135,9 +153,27 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         if body is None:
             return html
         page.toc = html_page_toc(body)
+        if not (page.meta.get("search") or {}).get("exclude"):
+            self._searchable.add(page.file.src_uri)
         # MkDocs validates links to anchors against the ids a page contains.
         page.present_anchor_ids = set(_ID.findall(body))
         return body
+
+    @event_priority(50)  # before Material's search plugin (priority 0) indexes the page
+    def _show_search_view(self, context, page, config, nav):
+        if page.file.src_uri in self._searchable:
+            self._full[page.file.src_uri] = page.content
+            page.content = search_view(page.content)
+        return context
+
+    @event_priority(-50)  # after the search plugin: the reader gets the full page
+    def _restore_page(self, context, page, config, nav):
+        full = self._full.pop(page.file.src_uri, None)
+        if full is not None:
+            page.content = full
+        return context
+
+    on_page_context = CombinedEvent(_show_search_view, _restore_page)
 
     def on_files(self, files, config):
         if self.pagefind:
@@ -145,7 +181,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return files
 
     def on_post_page(self, output, page, config):
-        if self.pagefind:
+        # Pages kept out of Material's index (`search: exclude`, e.g. topic pages quoting
+        # article sentences) stay unmarked, so Pagefind skips them too.
+        excluded = (page.meta.get("search") or {}).get("exclude")
+        if self.pagefind and not excluded:
             return pagefind_hook.mark_content(output, page.file.src_uri)
         return output
 

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from test_html_pages import parse_page
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "fixtures" / "bad"
@@ -302,8 +303,18 @@ def test_awkward_file_names_build_inside_the_output_folder(tmp_path: Path) -> No
     assert (docs / "artikel" / "index-2.md").exists()
     assert (docs / "artikel" / "a-b.md").exists()
     assert not (docs / "artikel" / "x.md").exists()
-    index = (docs / "artikel" / "index.md").read_text(encoding="utf-8")
-    assert index.startswith("# Artikel")  # the seed "Index.txt" did not replace the index
+    # the seed "Index.txt" did not replace the index: it is the generated list of articles,
+    # which links to that seed's page under its own name
+    index = parse_page((docs / "artikel" / "index.md").read_text(encoding="utf-8"))
+    assert next(index.iter("h1")).text() == "Artikel"
+    (table,) = index.iter("table")
+    assert sorted(href for href, _ in table.links()) == [
+        "a-b/",
+        "bericht-ueber-groesse-v2-final/",
+        "index-2/",
+    ]
+    site_index = (project / "site" / "artikel" / "index.html").read_text(encoding="utf-8")
+    assert 'href="index-2/"' in site_index
     # the generator wrote only into docs/, the site and its cache
     new = {p for p in project.rglob("*") if p.is_file()} - before
     outside = [

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
+from test_html_pages import Element, parse_page, section, split_page
 from test_timeline import (
     ENTITIES,
     TOPICS,
@@ -102,24 +103,49 @@ def figures_corpus() -> Corpus:
 # ── timeline ──────────────────────────────────────────────────────────────
 
 
+def events_of(root: Element) -> list[Element]:
+    """Return the event items of a timeline page (the outer list items)."""
+    return [li for ul in root.elements() if ul.tag == "ul" for li in ul.elements()]
+
+
+def citation_links(event: Element) -> list[tuple[str, str]]:
+    """Return the (href, title) links of an event's citations (its inner list)."""
+    (inner,) = event.iter("ul")
+    return [link for li in inner.elements() for link in li.links()[:1]]
+
+
 def test_timeline_page_lists_merged_event_once_with_linked_citations() -> None:
     (page,) = render_timeline(summit_corpus(), TABLES)
     assert page.path == "zeitleiste.md"
-    text = page.content
-    assert text.count("**4. November 2024**") == 1
-    assert "**4. November 2024** · 2 Artikel" in text
-    assert "(artikel/a.md#s1)" in text and "(artikel/c.md#s1)" in text
-    assert "<mark>am 4. November</mark>" in text
+    root = parse_page(page.content)
+    events = events_of(root)
+    labels = [next(event.iter("strong")).text() for event in events]
+    assert labels == ["Juni 2024", "18. Juni 2024", "4. November 2024"]  # in date order
+    november = events[2]
+    assert november.text().startswith("4. November 2024 · 2 Artikel · Choe Son Hui, Moskau")
+    assert citation_links(november) == [
+        ("../artikel/a/#s1", "Titel a"),
+        ("../artikel/c/#s1", "Titel c"),
+    ]
+    first = next(november.iter("ul")).elements()[0]
+    assert [m.text() for m in first.iter("mark")] == ["am 4. November"]
+    assert first.text().endswith("Erst am 4. November besuchte Choe Son Hui Moskau.")
     # grouped by year, then month, months in order
-    assert text.index("## 2024") < text.index("### Juni 2024") < text.index("### November 2024")
+    headings = [(e.tag, e.text()) for e in root.elements() if e.tag in ("h2", "h3")]
+    assert headings == [("h2", "2024"), ("h3", "Juni 2024"), ("h3", "November 2024")]
 
 
 def test_large_timeline_is_split_into_year_pages(monkeypatch) -> None:
     monkeypatch.setattr("generator.render.timeline.EVENTS_PER_PAGE", 1)
     pages = pages_of(render_timeline(summit_corpus(), TABLES))
     assert set(pages) == {"zeitleiste.md", "zeitleiste/2024.md"}
-    assert "(zeitleiste/2024.md)" in pages["zeitleiste.md"]
-    assert "(../artikel/a.md#s1)" in pages["zeitleiste/2024.md"]
+    overview = parse_page(pages["zeitleiste.md"])
+    # zeitleiste.md is served as zeitleiste/, so its year pages are one folder down
+    assert overview.links() == [("2024/", "2024")]
+    year = parse_page(pages["zeitleiste/2024.md"])
+    assert ("../../artikel/a/#s1", "Titel a") in year.links()
+    assert year.links()[0] == ("../", "Zurück zur Übersicht")
+    assert len(events_of(year)) == 3
 
 
 def crowded_corpus(n: int) -> Corpus:
@@ -143,21 +169,42 @@ def test_timeline_caps_citations_per_event_and_pages_a_busy_year(monkeypatch) ->
 
     monkeypatch.setattr(timeline, "CITATIONS_SHOWN", 3)
     (page,) = render_timeline(crowded_corpus(5), TABLES)
-    assert "**4. November 2024** · 5 Artikel" in page.content
-    assert page.content.count("(artikel/x") == 3
-    assert "… und 2 weitere Belege (alle in [timeline.json](data/timeline.json))" in page.content
+    (event,) = events_of(parse_page(page.content))
+    assert event.text().startswith("4. November 2024 · 5 Artikel")
+    items = next(event.iter("ul")).elements()
+    assert len(items) == 4  # three citations and the note
+    assert [h for li in items for h, _ in li.links() if "artikel/" in h] == [
+        f"../artikel/x{i:03d}/#s1" for i in range(3)
+    ]
+    assert items[3].text() == "… und 2 weitere Belege (alle in timeline.json)"
+    assert [text for _, text in items[3].links()] == ["timeline.json"]
     # a year whose citation lines exceed a page is split into linked pages
     monkeypatch.setattr(timeline, "CITATIONS_PER_PAGE", 4)  # events of 1, 3, 2 citations
     pages = pages_of(render_timeline(summit_corpus(), TABLES))
     assert set(pages) == {"zeitleiste.md", "zeitleiste/2024.md", "zeitleiste/2024_seite_2.md"}
-    assert "Seiten [1](zeitleiste/2024.md), [2](zeitleiste/2024_seite_2.md)" in (
-        pages["zeitleiste.md"]
-    )
-    assert "[Seite 2 →](2024_seite_2.md)" in pages["zeitleiste/2024.md"]
-    assert "[← Seite 1](2024.md)" in pages["zeitleiste/2024_seite_2.md"]
+    (year,) = section(parse_page(pages["zeitleiste.md"]), "jahre").iter("li")
+    assert year.text() == "2024 · 3 Ereignisse · Seiten 1, 2"
+    assert year.links() == [
+        ("2024/", "2024"),
+        ("2024/", "1"),
+        ("2024_seite_2/", "2"),
+    ]
+    first = parse_page(pages["zeitleiste/2024.md"])
+    second = parse_page(pages["zeitleiste/2024_seite_2.md"])
+    assert ("../2024_seite_2/", "Seite 2 →") in first.links()
+    assert ("../2024/", "← Seite 1") in second.links()
     # every citation is on exactly one of the year's pages
-    cited = pages["zeitleiste/2024.md"] + pages["zeitleiste/2024_seite_2.md"]
-    assert cited.count("(../artikel/") == 6
+    cited = [h for root in (first, second) for h, _ in root.links() if "artikel/" in h]
+    assert len(cited) == len(set(cited)) == 6
+    assert all(h.startswith("../../artikel/") for h in cited)
+
+
+def test_timeline_cap_note_links_to_the_data_file(monkeypatch) -> None:
+    from generator.render import timeline
+
+    monkeypatch.setattr(timeline, "CITATIONS_SHOWN", 3)
+    (page,) = render_timeline(crowded_corpus(5), TABLES)
+    assert ("../data/timeline.json", "timeline.json") in parse_page(page.content).links()
 
 
 # ── entities ──────────────────────────────────────────────────────────────
@@ -167,12 +214,27 @@ def test_entity_pages_show_forms_mentions_and_ranked_cooccurrence() -> None:
     pages = pages_of(render_entities(summit_corpus(), TABLES))
     # pages only for mentioned entities, plus the index
     assert "entitaeten/seoul.md" in pages and "entitaeten/index.md" in pages
-    choe = pages["entitaeten/choe-son-hui.md"]
-    assert choe.startswith("# Choe Son Hui\n")
-    assert "**Typ:** Person" in choe
-    assert "**Erwähnungen:** 2 in 2 Artikeln" in choe
-    assert "[Moskau](moskau.md) · 2 Sätze" in choe
-    assert "(../artikel/a.md#s1)" in choe and "<mark>Choe Son Hui</mark>" in choe
+    choe_page = pages["entitaeten/choe-son-hui.md"]
+    meta, _ = split_page(choe_page)
+    assert meta["title"] == "Choe Son Hui" and meta["dossier_html"] is True
+    choe = parse_page(choe_page)
+    (h1,) = choe.iter("h1")
+    assert h1.text() == "Choe Son Hui"
+    facts = choe.elements()[1].text()
+    assert "Typ: Person" in facts
+    assert "Schreibweisen in den Artikeln: Choe Son Hui (2)" in facts
+    assert facts.endswith("Erwähnungen: 2 in 2 Artikeln")
+    (together,) = section(choe, "im-selben-satz-genannt", "erwahnungen").iter("li")
+    assert together.text() == "Moskau · 2 Sätze"
+    assert together.links() == [("../moskau/", "Moskau")]
+    mentions = section(choe, "erwahnungen")
+    items = list(mentions.iter("li"))
+    assert [li.links() for li in items] == [
+        [("../../artikel/a/#s1", "Satz 1")],
+        [("../../artikel/c/#s1", "Satz 1")],
+    ]
+    assert items[0].text() == "Satz 1: Erst am 4. November besuchte Choe Son Hui Moskau."
+    assert [m.text() for li in items for m in li.iter("mark")] == ["Choe Son Hui"] * 2
     index = pages["entitaeten/index.md"]
     assert index.index("## Personen") < index.index("## Orte")
     assert "| [Choe Son Hui](choe-son-hui.md) | 2 | 2 |" in index
@@ -181,9 +243,21 @@ def test_entity_pages_show_forms_mentions_and_ranked_cooccurrence() -> None:
 def test_entity_mention_list_is_capped(monkeypatch) -> None:
     monkeypatch.setattr("generator.render.entities.MENTIONS_SHOWN", 1)
     pages = pages_of(render_entities(summit_corpus(), TABLES))
-    kim = pages["entitaeten/kim-jong-un.md"]
-    assert kim.count("- [Satz ") == 1
-    assert "… und 1 weitere Sätze" in kim and "(../data/entities.json)" in kim
+    kim = parse_page(pages["entitaeten/kim-jong-un.md"])
+    mentions = section(kim, "erwahnungen")
+    assert [h for h, text in mentions.links() if text.startswith("Satz ")] == [
+        "../../artikel/a/#s4"  # Kim's first mention: "Damals unterschrieben Putin und Kim."
+    ]
+    note = mentions.elements()[-1]
+    assert note.text() == "… und 1 weitere Sätze; alle Erwähnungen stehen in entities.json."
+    assert [text for _, text in note.links()] == ["entities.json"]
+
+
+def test_entity_cap_note_links_to_the_data_file(monkeypatch) -> None:
+    monkeypatch.setattr("generator.render.entities.MENTIONS_SHOWN", 1)
+    pages = pages_of(render_entities(summit_corpus(), TABLES))
+    note = section(parse_page(pages["entitaeten/kim-jong-un.md"]), "erwahnungen").elements()[-1]
+    assert note.links() == [("../../data/entities.json", "entities.json")]
 
 
 # ── quotes, sources, report ───────────────────────────────────────────────

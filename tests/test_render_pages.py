@@ -13,6 +13,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from test_html_pages import (
+    parse_page,
+    project_markdown,
+    section,
+    split_page,
+    table_rows,
+)
 from test_link import (
     corpus,
     date,
@@ -110,37 +117,55 @@ def test_numbers_and_qualifiers_read_in_german() -> None:
 def test_article_page_links_figures_to_sentences_and_claims() -> None:
     pages = pages_by_path(render_articles(corpus(), tables()))
     page = pages["artikel/c.md"]
-    assert page.startswith('---\ntitle: "Titel"\n---\n\n# Titel\n')
-    assert "- **Quelle:** unbekannt" in page
-    assert "- **Veröffentlicht:** 22.11.2024 (aus dem Text erschlossen)" in page
-    assert "- **Datei:** c.txt" in page
+    meta, body = split_page(page)
+    assert meta["title"] == "Titel" and meta["dossier_html"] is True
+    assert body.startswith("<h1>Titel</h1>\n")
+    root = parse_page(page)
+    facts = [li.text() for li in root.elements()[1].iter("li")]
+    assert "Quelle: unbekannt" in facts
+    assert "Veröffentlicht: 22.11.2024 (aus dem Text erschlossen)" in facts
+    assert "Datei: c.txt" in facts
     # each figure row: value linked to its sentence, badge, topic linked to its claim
-    row = next(line for line in page.splitlines() if line.startswith("| [100.000](#s2)"))
-    assert "bis zu" in row and "dossier-m-projection" in row and "Prognose" in row
-    assert "Wolodymyr Selenskyj" in row
-    assert "[Truppen](../themen/troops.md#angabe-soldaten)" in row
-    assert "| [1.000.000](#s3) |" in page
-    assert "[Öl](../themen/oil.md#angabe-barrel-oel)" in page
+    (table,) = section(root, "kennzahlen", "text").iter("table")
+    rows = {row[0].links()[0]: row for row in table_rows(table)}
+    assert list(rows) == [("#s1", "10.000"), ("#s2", "100.000"), ("#s3", "1.000.000")]
+    row = rows[("#s2", "100.000")]
+    (badge,) = row[1].iter("span")
+    assert badge.attrs["class"] == "dossier-badge dossier-q-up-to" and badge.text() == "bis zu"
+    (modality,) = row[5].iter("span")
+    assert "dossier-m-projection" in modality.attrs["class"] and modality.text() == "Prognose"
+    assert row[4].text() == "Wolodymyr Selenskyj"
+    assert row[3].links() == [("../../themen/troops/#angabe-soldaten", "Truppen")]
+    assert rows[("#s3", "1.000.000")][3].links() == [("../../themen/oil/#angabe-barrel-oel", "Öl")]
     # the sentence carries its id, the figure is marked, the entity mention is a link
-    assert '<span id="s2" class="dossier-sentence dossier-has-figure">' in page
-    assert 'class="dossier-figure dossier-q-up-to" title="bis zu 100.000">bis zu 100.000<' in page
-    assert "[Selenskyj](../entitaeten/wolodymyr-selenskyj.md) warnte" in page
+    sentence = root.by_id("s2")
+    assert sentence.tag == "span"
+    assert sentence.attrs["class"] == "dossier-sentence dossier-has-figure"
+    (marked,) = [e for e in sentence.iter("span") if "dossier-figure" in e.attrs["class"]]
+    assert marked.attrs == {"class": "dossier-figure dossier-q-up-to", "title": "bis zu 100.000"}
+    assert marked.text() == "bis zu 100.000"
+    assert sentence.links() == [("../../entitaeten/wolodymyr-selenskyj/", "Selenskyj")]
+    assert '<a href="../../entitaeten/wolodymyr-selenskyj/">Selenskyj</a> warnte' in page
+    # every same-page link leads to a sentence of this page
+    ids = {e.attrs["id"] for e in root.iter() if "id" in e.attrs}
+    assert {h[1:] for h, _ in root.links() if h.startswith("#")} == {"s1", "s2", "s3"} <= ids
     # related articles name their reasons
-    assert "## Verwandte Artikel" in page
-    assert "- [Titel](a.md) — gemeinsame Zahlenangaben&#58; Barrel Öl, Soldaten" in page
+    assert root.by_id("verwandte-artikel").text() == "Verwandte Artikel"
+    first = section(root, "verwandte-artikel").elements()[0].elements()[0]
+    assert first.links() == [("../a/", "Titel")]
+    assert first.text().startswith("Titel — gemeinsame Zahlenangaben: Barrel Öl, Soldaten")
 
 
 def test_article_text_is_escaped_and_facts_are_nested_safely() -> None:
+    first = "<script>alert(1)</script> [klick](http://x) {: .evil } und *fett*."
+    title = "Titel mit <b>Tag</b> & [Link](x)"
     hostile = make_article(
         "h",
         [
-            [
-                "<script>alert(1)</script> [klick](http://x) {: .evil } und *fett*.",
-                "Am 4. November sagte Putin: „Wir liefern 300 Panzer.“ Das ist alles.",
-            ],
+            [first, "Am 4. November sagte Putin: „Wir liefern 300 Panzer.“ Das ist alles."],
             ["- keine Liste", "1. kein Punkt"],
         ],
-        title="Titel mit <b>Tag</b> & [Link](x)",
+        title=title,
         meta=SeedMeta(source="Quelle_*x*", url="javascript:alert(1)"),
     )
     ex = extraction(
@@ -154,11 +179,22 @@ def test_article_text_is_escaped_and_facts_are_nested_safely() -> None:
     linked = link_corpus((ex,), tables(), (), ())
     page = pages_by_path(render_articles(linked, tables()))["artikel/h.md"]
     assert "<script>" not in page and "<b>" not in page
-    assert "&#60;script&#62;" in page
-    assert "&#91;klick&#93;&#40;http&#58;//x&#41;" in page
-    assert "&#123;&#58; .evil &#125;" in page
-    assert "# Titel mit &#60;b&#62;Tag&#60;/b&#62; &#38; &#91;Link&#93;&#40;x&#41;" in page
-    assert "Quelle&#95;&#42;x&#42;" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    # the <title> comes from the front matter: still escaped against striptags
+    assert 'title: "Titel mit &#60;b&#62;Tag&#60;/b&#62; &#38; &#91;Link&#93;&#40;x&#41;"' in page
+    root = parse_page(page)
+    # hostile text is text: the sentence and the title hold no element, only their literal text
+    sentence = root.by_id("s1")
+    assert sentence.elements() == [] and sentence.text() == first
+    (h1,) = root.iter("h1")
+    assert h1.elements() == [] and h1.text() == title
+    (source,) = [li for li in root.iter("li") if li.text().startswith("Quelle:")]
+    assert [e.tag for e in source.elements()] == ["strong"]
+    assert source.text() == "Quelle: Quelle_*x*"
+    assert not {"script", "b"} & {e.tag for e in root.iter()}
+    # not even Markdown, were it run on the page, would make markup of it
+    _, body = split_page(page)
+    assert project_markdown().convert(body) == body.strip()
     assert "javascript" not in page  # only http(s) URLs become links
     # Putin is not in the gazetteer of these tables: no link to a page that does not exist
     assert "entitaeten/wladimir-putin" not in page
@@ -169,19 +205,27 @@ def test_article_text_is_escaped_and_facts_are_nested_safely() -> None:
         r" Panzer.</span>",
         page,
     )
-    # a paragraph that looks like a list still starts with the sentence span
-    assert '\n\n<span id="s3" class="dossier-sentence">- keine Liste</span>' in page
+    # a paragraph that looks like a list is a paragraph that starts with the sentence span
+    assert '\n\n<p><span id="s3" class="dossier-sentence">- keine Liste</span>' in page
+    assert not list(section(root, "text").iter("ol"))
+    assert not list(section(root, "text", "verwandte-artikel").iter("ul"))
     # the other-topic figure has no topic link
-    assert "| Sonstiges |" in page
+    (table,) = section(root, "kennzahlen", "text").iter("table")
+    (row,) = table_rows(table)
+    assert row[3].text() == "Sonstiges" and row[3].elements() == []
 
 
 def test_articles_index_is_sorted_and_paginated(monkeypatch) -> None:
     pages = pages_by_path(render_articles(corpus(), tables()))
-    index = pages["artikel/index.md"]
-    rows = [line for line in index.splitlines() if line.startswith("| ") and "[" in line]
-    assert [re.search(r"\]\((\w)\.md\)", r).group(1) for r in rows] == ["a", "b", "e", "c", "d"]
-    assert rows[0] == "| *1.10.2024* | unbekannt | [Titel](a.md) | 2 |"
-    assert rows[-1].startswith("| unbekannt | unbekannt | [Titel](d.md)")
+    (table,) = parse_page(pages["artikel/index.md"]).iter("table")
+    rows = table_rows(table)
+    assert [row[2].links()[0][0] for row in rows] == ["a/", "b/", "e/", "c/", "d/"]
+    # an inferred date is in italics
+    assert [c.text() for c in rows[0]] == ["1.10.2024", "unbekannt", "Titel", "2"]
+    assert [e.tag for e in rows[0][0].elements()] == ["em"]
+    assert rows[0][2].links() == [("a/", "Titel")]
+    assert [c.text() for c in rows[-1][:3]] == ["unbekannt", "unbekannt", "Titel"]
+    assert rows[-1][0].elements() == [] and rows[-1][2].links() == [("d/", "Titel")]
     monkeypatch.setattr(articles_module, "ARTICLES_PER_PAGE", 2)
     pages = pages_by_path(render_articles(corpus(), tables()))
     assert [p for p in pages if "seite" in p or p.endswith("index.md")] == [
@@ -189,12 +233,21 @@ def test_articles_index_is_sorted_and_paginated(monkeypatch) -> None:
         "artikel/seite_2.md",
         "artikel/seite_3.md",
     ]
-    assert "Seite 2 von 3" in pages["artikel/seite_2.md"]
-    assert "[« vorherige](index.md)" in pages["artikel/seite_2.md"]
-    assert "[nächste »](seite_3.md)" in pages["artikel/seite_2.md"]
-    assert (
-        pages["artikel/seite_3.md"].count("](") == 1 + 2 * 3
-    )  # 1 row; pager twice: vorherige, 1, 2
+    second = parse_page(pages["artikel/seite_2.md"])
+    (pager, _, again) = [e for e in second.elements() if e.tag in ("p", "table")][1:]
+    assert pager.attrs["class"] == "dossier-pager" and again == pager
+    assert pager.text().startswith("Seite 2 von 3")
+    assert pager.links() == [
+        ("../", "« vorherige"),
+        ("../seite_3/", "nächste »"),
+        ("../", "1"),
+        ("../seite_3/", "3"),
+    ]
+    (table,) = second.iter("table")
+    assert [row[2].links()[0][0] for row in table_rows(table)] == ["../e/", "../c/"]
+    # 1 row; pager twice: vorherige, 1, 2
+    links = parse_page(pages["artikel/seite_3.md"]).links()
+    assert len(links) == 1 + 2 * 3 and links[3] == ("../d/", "Titel")
 
 
 # ── topic pages ───────────────────────────────────────────────────────────
@@ -203,30 +256,47 @@ def test_articles_index_is_sorted_and_paginated(monkeypatch) -> None:
 def test_topic_page_sets_sources_side_by_side() -> None:
     pages = pages_by_path(render_topics(corpus(), tables()))
     page = pages["themen/troops.md"]
-    assert page.startswith("# Truppen\n\nEntsandte Soldaten\n")
-    assert "### Soldaten {#angabe-soldaten}" in page
-    assert (
+    meta, body = split_page(page)
+    assert meta["title"] == "Truppen" and meta["dossier_html"] is True
+    assert body.startswith("<h1>Truppen</h1>\n\n<p>Entsandte Soldaten</p>\n")
+    root = parse_page(page)
+    claim = root.by_id("angabe-soldaten")
+    assert claim.tag == "h3" and claim.text() == "Soldaten"
+    table_section = section(root, "angabe-soldaten", "belegstellen")
+    assert table_section.elements()[0].text() == (
         "5 Angaben aus 4 Artikeln. Spanne der Angaben: 1.000 – 15.000. "
         "Prognose: bis zu 100.000 (Wolodymyr Selenskyj). "
         "Spanne einschließlich Prognosen und Vorwürfen: 1.000 – 100.000."
-    ) in page
-    table = page.split("### Soldaten")[1].split("## Belegstellen")[0]
-    rows = [line for line in table.splitlines() if line.startswith("| [Titel](../artikel/")]
-    assert len(rows) == 5
-    assert "[zum Satz](../artikel/c.md#s2)" in rows[3]
-    assert "12.000–15.000" in rows[1] and "zwischen" in rows[1] and "Südkorea" in rows[1]
+    )
+    (table,) = table_section.iter("table")
+    rows = table_rows(table)
+    assert [row[0].links() for row in rows] == [
+        [(f"../../artikel/{slug}/", "Titel")] for slug in ("a", "b", "c", "c", "d")
+    ]
+    assert rows[3][7].links() == [("../../artikel/c/#s2", "zum Satz")]
+    assert [c.text() for c in rows[1][2:6]] == [
+        "12.000–15.000",
+        "zwischen",
+        "nordkoreanische Soldaten",
+        "Südkorea",
+    ]
     # every citing sentence, including the keyword-only one ("Soldaten" in d; none in e)
-    citations = page.split("## Belegstellen")[1]
-    assert citations.count("\n- ") == 5
-    assert "[Titel](../artikel/a.md#s1)" in citations
-    assert "../artikel/e.md" not in citations
-    oil = pages["themen/oil.md"]
-    assert "### Barrel Öl {#angabe-barrel-oel}" in oil
+    citations = section(root, "belegstellen")
+    (items,) = citations.iter("ul")
+    assert len(items.elements()) == 5
+    assert ("../../artikel/a/#s1", "Titel") in citations.links()
+    assert "artikel/e/" not in str(citations.links())
+    assert (
+        items.elements()[0].text() == "Tausende Soldaten kämpfen für Russland. — Titel · 1.10.2024"
+    )
+    oil = parse_page(pages["themen/oil.md"])
+    assert oil.by_id("angabe-barrel-oel").text() == "Barrel Öl"
+    summaries = [e.text() for e in oil.iter("p")]
     assert (
         "2 Angaben aus 2 Artikeln. Die Quellen nennen dieselbe Zahl, 1.000.000, aber "
         "unterschiedlich eingeordnet: etwa 1.000.000; mehr als 1.000.000."
-    ) in oil
-    assert "1 Angabe aus 1 Artikel. Einzige Angabe: mehr als 12." in oil
+    ) in summaries
+    assert "1 Angabe aus 1 Artikel. Einzige Angabe: mehr als 12." in summaries
 
 
 def test_claim_summary_says_when_sources_agree() -> None:
@@ -255,7 +325,21 @@ def test_topic_citations_paginate(monkeypatch) -> None:
     monkeypatch.setattr(topics_module, "CITATIONS_PER_PAGE", 2)
     pages = pages_by_path(render_topics(corpus(), tables()))
     assert "themen/troops_seite_3.md" in pages and "themen/troops_seite_4.md" not in pages
-    assert "Zurück zum [Quellenvergleich](troops.md)." in pages["themen/troops_seite_2.md"]
+    second = parse_page(pages["themen/troops_seite_2.md"])
+    back = second.elements()[1]
+    assert back.text() == "Zurück zum Quellenvergleich."
+    assert back.links() == [("../troops/", "Quellenvergleich")]
+    # two citations a page, the 5 in order over the pages: a, b | c, c | d
+    cited = [
+        [h for h, _ in section(parse_page(pages[path]), "belegstellen").links() if "#s" in h]
+        for path in ("themen/troops.md",)
+    ] + [
+        [h for h, _ in parse_page(pages[path]).links() if "#s" in h]
+        for path in ("themen/troops_seite_2.md", "themen/troops_seite_3.md")
+    ]
+    assert cited[0] == ["../../artikel/a/#s1", "../../artikel/b/#s1"]
+    assert cited[1] == ["../../artikel/c/#s1", "../../artikel/c/#s2"]
+    assert cited[2] == ["../../artikel/d/#s1"]
 
 
 def test_claim_table_is_capped_and_points_to_the_full_data(monkeypatch) -> None:
@@ -263,12 +347,24 @@ def test_claim_table_is_capped_and_points_to_the_full_data(monkeypatch) -> None:
 
     monkeypatch.setattr(topics_module, "CLAIM_ROWS", 2)
     page = pages_by_path(render_topics(corpus(), tables()))["themen/troops.md"]
-    table = page.split("### Soldaten")[1].split("## Belegstellen")[0]
-    assert len([line for line in table.splitlines() if line.startswith("| [Titel]")]) == 2
-    assert (
-        "… und 3 weitere Angaben; alle stehen unter „Belegstellen“ und in "
-        "[figures.csv](../data/figures.csv)."
-    ) in table
+    claim = section(parse_page(page), "angabe-soldaten", "belegstellen")
+    (table,) = claim.iter("table")
+    assert len(table_rows(table)) == 2
+    (note,) = [p for p in claim.elements() if p.text().startswith("…")]
+    assert note.text() == (
+        "… und 3 weitere Angaben; alle stehen unter „Belegstellen“ und in figures.csv."
+    )
+    assert [text for _, text in note.links()] == ["figures.csv"]
+
+
+def test_claim_table_note_links_to_the_data_file(monkeypatch) -> None:
+    """The note's link must reach docs/data/figures.csv from the page's URL themen/troops/."""
+    from generator.render import topics as topics_module
+
+    monkeypatch.setattr(topics_module, "CLAIM_ROWS", 2)
+    page = pages_by_path(render_topics(corpus(), tables()))["themen/troops.md"]
+    links = section(parse_page(page), "angabe-soldaten", "belegstellen").links()
+    assert ("../../data/figures.csv", "figures.csv") in links
 
 
 # ── the pages build, strictly ─────────────────────────────────────────────
