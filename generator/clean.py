@@ -30,6 +30,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
+from .extract.memo import memo
 from .language import detect_language, stopwords
 from .models import Article, Problem, Seed, Tables
 from .sentences import split_sentences
@@ -135,6 +138,192 @@ def boilerplate_rules(
 _LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
 
 
+# ── screening: skip patterns whose required text a line lacks ─────────────
+
+
+def _case_safe_chars() -> frozenset[str]:
+    """Characters for which lower-casing decides case-insensitive equality exactly as the
+    regex engine does: in these Latin and punctuation blocks, without the few whose
+    lower-case form has extra regex equivalents (dotless "ı", long "ſ", ...)."""
+    try:
+        from re._casefix import _EXTRA_CASES  # Python 3.11+: the engine's own table
+    except ImportError:  # pragma: no cover - another Python: screen nothing
+        return frozenset()
+    classes = {key: min(key, *values) for key, values in _EXTRA_CASES.items()}
+    for key, values in _EXTRA_CASES.items():
+        for value in values:
+            classes.setdefault(value, classes[key])
+    safe = set()
+    for low, high in ((0x0000, 0x024F), (0x1E00, 0x1EFF), (0x2000, 0x20CF)):
+        for code in range(low, high + 1):
+            lowered = chr(code).lower()
+            if len(lowered) != 1:
+                continue
+            canonical = classes.get(ord(lowered))
+            if canonical is None or canonical == ord(lowered):
+                safe.add(chr(code))
+    return frozenset(safe)
+
+
+_CASE_SAFE = _case_safe_chars()
+_CASE_UNSAFE = (
+    re.compile("[^" + "".join(re.escape(c) for c in sorted(_CASE_SAFE)) + "]")
+    if _CASE_SAFE
+    else re.compile(r"[\s\S]")
+)
+
+
+def _required_texts(items: list) -> set[str] | None:
+    """Texts one of which every match of the parsed sequence `items` contains (the most
+    selective such set found), or None if no literal text is required."""
+    from re import _constants as c
+
+    best: set[str] | None = None
+
+    def consider(texts: set[str] | None) -> None:
+        nonlocal best
+        if texts and all(texts) and (best is None or min(map(len, texts)) > min(map(len, best))):
+            best = texts
+
+    run: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider({"".join(run)})
+            run = []
+        if op is c.SUBPATTERN and not av[1] and not av[2]:  # a group without own flags
+            consider(_required_texts(av[3].data))
+        elif op is c.BRANCH:
+            alternatives = [_required_texts(branch.data) for branch in av[1]]
+            if all(alternatives):
+                consider(set().union(*alternatives))  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            consider(_required_texts(av[2].data))
+        elif op is c.ATOMIC_GROUP:
+            consider(_required_texts(av.data))
+    if run:
+        consider({"".join(run)})
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class _Screened:
+    """A boilerplate pattern with texts one of which each of its matches contains
+    (lower-case when it ignores case); `texts` None: the pattern is always tried."""
+
+    pattern: re.Pattern[str]
+    texts: tuple[str, ...] | None
+    ignore_case: bool
+
+
+@lru_cache(maxsize=1024)
+def _screen(pattern: re.Pattern[str]) -> _Screened:
+    """The pattern with its required texts, read from its parse tree."""
+    try:
+        from re import _parser
+
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        texts = _required_texts(parsed.data)
+    except Exception:  # noqa: BLE001 - an internal API changed: try the pattern always
+        return _Screened(pattern, None, False)
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    if texts is None:
+        return _Screened(pattern, None, ignore_case)
+    if ignore_case:
+        if any(ch not in _CASE_SAFE for text in texts for ch in text):
+            return _Screened(pattern, None, ignore_case)
+        texts = {text.lower() for text in texts}
+    return _Screened(pattern, tuple(sorted(texts)), ignore_case)
+
+
+def _screened_rules(tables: Tables, language: str) -> dict[str, tuple[_Screened, ...]]:
+    """Each rule kind's patterns one by one, screened; built once per tables."""
+    compiled: dict[str, list[_Screened]] = {kind: [] for kind in RULE_KINDS}
+    layers = (
+        ((tables.languages.get(language) or {}).get("boilerplate") or {}, language),
+        (tables.boilerplate or {}, None),
+    )
+    for table, _ in layers:
+        if not isinstance(table, dict):
+            continue
+        for kind in sorted(table, key=str):
+            if kind not in RULE_KINDS:
+                continue
+            for pattern in table[kind] or ():
+                result = _compile(str(pattern))
+                if not isinstance(result, str):
+                    compiled[kind].append(_screen(result))
+    return {kind: tuple(screens) for kind, screens in compiled.items()}
+
+
+def _any_match(
+    screens: tuple[_Screened, ...],
+    text: str,
+    lowered: str,
+    case_safe: bool,
+    present: set[int] | None = None,
+) -> bool:
+    """True if one of the patterns matches `text` (the same answer as their alternation),
+    trying only those whose required text occurs in it. `present`, if given, holds the
+    ids of the screens whose required text occurs (see _present), found in one scan."""
+    for screen in screens:
+        if screen.texts is not None and (case_safe or not screen.ignore_case):
+            if present is not None:
+                if id(screen) not in present:
+                    continue
+            else:
+                haystack = lowered if screen.ignore_case else text
+                if not any(needle in haystack for needle in screen.texts):
+                    continue
+        if screen.pattern.search(text):
+            return True
+    return False
+
+
+def _needles(
+    rules: dict[str, tuple[_Screened, ...]],
+) -> tuple[ahocorasick.Automaton | None, ahocorasick.Automaton | None]:
+    """Automata over the required texts of the case-insensitive (lower-case texts) and
+    the case-sensitive screens; each text maps to the ids of the screens requiring it."""
+    owners: tuple[dict[str, set[int]], dict[str, set[int]]] = ({}, {})
+    for kind in RULE_KINDS:
+        for screen in rules[kind]:
+            for text in screen.texts or ():
+                owners[0 if screen.ignore_case else 1].setdefault(text, set()).add(id(screen))
+    automata: list[ahocorasick.Automaton | None] = []
+    for texts in owners:
+        if not texts:
+            automata.append(None)
+            continue
+        automaton = ahocorasick.Automaton()
+        for text, ids in sorted(texts.items()):
+            automaton.add_word(text, tuple(sorted(ids)))
+        automaton.make_automaton()
+        automata.append(automaton)
+    return automata[0], automata[1]
+
+
+def _present(
+    needles: tuple[ahocorasick.Automaton | None, ahocorasick.Automaton | None],
+    text: str,
+    lowered: str,
+    case_safe: bool,
+) -> set[int]:
+    """Ids of the screens whose required text occurs in the line (the lower-cased line for
+    case-insensitive ones, only where lower-casing is exact: `case_safe`)."""
+    present: set[int] = set()
+    folded, exact = needles
+    if folded is not None and case_safe:
+        for _, ids in folded.iter(lowered):
+            present.update(ids)
+    if exact is not None:
+        for _, ids in exact.iter(text):
+            present.update(ids)
+    return present
+
+
 @lru_cache(maxsize=64)
 def _combined(patterns: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
     """One alternation for all patterns of a kind (one regex pass per line instead of dozens);
@@ -181,12 +370,12 @@ def content_stems(text: str, stop: frozenset[str]) -> set[str]:
 # ── passes ────────────────────────────────────────────────────────────────
 
 
-def _pattern_drops(lines: list[_Line], rules: BoilerplateRules) -> set[int]:
+def _pattern_drops(lines: list[_Line], rules: dict[str, tuple[_Screened, ...]]) -> set[int]:
     """Indices of lines the YAML pattern rules drop, with the lines the rules attach."""
     dropped: set[int] = set()
-
-    def matches(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
-        return any(pattern.search(text) for pattern in patterns)
+    needles = memo(rules, "needles", lambda: _needles(rules))
+    line_rules, next_rules = rules["line"], rules["line_and_next"]
+    bullet_rules, neighbour_rules = rules["line_and_bullets"], rules["line_and_neighbours"]
 
     def attached(index: int) -> bool:
         return 0 <= index < len(lines) and len(lines[index].text.split()) <= MAX_ATTACHED_WORDS
@@ -195,19 +384,23 @@ def _pattern_drops(lines: list[_Line], rules: BoilerplateRules) -> set[int]:
         text = line.text
         if len(text) > MAX_PATTERN_LINE:
             continue
-        if matches(rules.line, text):
+        lowered = text.lower()
+        case_safe = _CASE_UNSAFE.search(text) is None
+        present = _present(needles, text, lowered, case_safe)
+
+        if _any_match(line_rules, text, lowered, case_safe, present):
             dropped.add(index)
-        if matches(rules.line_and_next, text):
+        if _any_match(next_rules, text, lowered, case_safe, present):
             dropped.add(index)
             if attached(index + 1):
                 dropped.add(index + 1)
-        if matches(rules.line_and_bullets, text):
+        if _any_match(bullet_rules, text, lowered, case_safe, present):
             dropped.add(index)
             following = index + 1
             while following < len(lines) and _BULLET.match(lines[following].raw):
                 dropped.add(following)
                 following += 1
-        if matches(rules.line_and_neighbours, text):
+        if _any_match(neighbour_rules, text, lowered, case_safe, present):
             dropped.add(index)
             dropped.update(i for i in (index - 1, index + 1) if attached(i))
     return dropped
@@ -224,10 +417,11 @@ def _trailing_filler(lines: list[_Line], remaining: list[int], stop: frozenset[s
     stems = content_stems(lines[last].text, stop)
     if len(stems) < FILLER_MIN_WORDS:
         return None
-    context: set[str] = set()
+    # one shared word is enough: stop at the first line that has one
     for i in others:
-        context |= content_stems(lines[i].text, stop)
-    return None if stems & context else last
+        if not stems.isdisjoint(content_stems(lines[i].text, stop)):
+            return None
+    return last
 
 
 def _largest_section(lines: list[_Line], remaining: list[int]) -> int | None:
@@ -276,18 +470,29 @@ def _neighbours(
     return before, after
 
 
+def _all_stopwords(tables: Tables) -> frozenset[str]:
+    """The stopwords of every language: content words are compared across languages."""
+    return frozenset().union(*(stopwords(tables, lang) for lang in sorted(tables.languages)))
+
+
 def clean_seed(seed: Seed, tables: Tables, slug: str) -> Article:
     """Return the Article of `seed`: headline, boilerplate-free body (one paragraph a line,
     text unchanged), paragraph offsets, sentences, and the removed lines in file order."""
     language = detect_language(seed.text, tables, seed.meta.language)
-    rules, problems = boilerplate_rules(tables, language)
-    stop = frozenset().union(*(stopwords(tables, lang) for lang in sorted(tables.languages)))
+    # warnings about the tables; the patterns themselves are tried screened (see below)
+    _, problems = memo(
+        tables, ("boilerplate_rules", language), lambda: boilerplate_rules(tables, language)
+    )
+    stop = memo(tables, "all_stopwords", lambda: _all_stopwords(tables))
     lines = [
         _Line(number, raw, raw.strip(), is_heading(raw.strip()))
         for number, raw in enumerate(seed.text.split("\n"), start=1)
         if raw.strip()
     ]
-    removed = _pattern_drops(lines, rules)
+    screened = memo(
+        tables, ("screened_boilerplate", language), lambda: _screened_rules(tables, language)
+    )
+    removed = _pattern_drops(lines, screened)
     remaining = [i for i in range(len(lines)) if i not in removed]
     filler = _trailing_filler(lines, remaining, stop)
     if filler is not None:

@@ -9,7 +9,10 @@ decide reliably even for short news items.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import islice
 
+from .extract.memo import memo
 from .models import Tables
 
 # Scanning a bounded prefix keeps detection linear and fast on very large seeds; the
@@ -21,7 +24,12 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def stopwords(tables: Tables, lang: str) -> frozenset[str]:
-    """Return the lower-case stopwords of `lang` from its language table (empty if none)."""
+    """Return the lower-case stopwords of `lang` from its language table (empty if none);
+    built once per tables, since every article asks for every language's list."""
+    return memo(tables, ("stopwords", lang), lambda: _build_stopwords(tables, lang))
+
+
+def _build_stopwords(tables: Tables, lang: str) -> frozenset[str]:
     table = (tables.languages.get(lang) or {}).get("language") or {}
     words = table.get("stopwords") if isinstance(table, dict) else None
     return frozenset(str(w).lower() for w in words or ())
@@ -49,12 +57,11 @@ def detect_language(text: str, tables: Tables, declared: str | None = None) -> s
         return chosen
     lists = {lang: stopwords(tables, lang) for lang in known}
     scores = dict.fromkeys(known, 0)
-    for count, match in enumerate(_WORD.finditer(text)):
-        if count >= MAX_TOKENS:
-            break
-        word = match.group().lower()
+    # each distinct word is looked up once, weighted by how often it occurs
+    counts = Counter(map(str.lower, map(re.Match.group, islice(_WORD.finditer(text), MAX_TOKENS))))
+    for word, count in counts.items():
         for lang in known:
             if word in lists[lang]:
-                scores[lang] += 1
+                scores[lang] += count
     # max() keeps the first of equal scores; `known` is sorted, so ties are stable.
     return max(known, key=lambda lang: scores[lang])

@@ -72,6 +72,13 @@ def _words(table: dict, key: str) -> tuple[str, ...]:
 _WORDS: dict[tuple[int, str], tuple[object, tuple[str, ...]]] = {}
 
 
+def _set(table: dict, key: str, *extra: str) -> frozenset[str]:
+    """The phrases of a table key (plus `extra`) as a set, built once per table value."""
+    return memo(
+        table, ("set", key, extra), lambda: frozenset(_words(table, key)) | frozenset(extra)
+    )
+
+
 def _match(tokens: tuple[Token, ...], i: int, phrase: str) -> int | None:
     parts = phrase.split()
     if i + len(parts) > len(tokens):
@@ -82,20 +89,82 @@ def _match(tokens: tuple[Token, ...], i: int, phrase: str) -> int | None:
     return i + len(parts)
 
 
-def _find(tokens: tuple[Token, ...], phrases: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(start, end) token indexes of every cue phrase occurrence, left to right."""
-    by_first = _index(phrases)
-    found = []
-    i = 0
-    while i < len(tokens):
-        for phrase in by_first.get(tokens[i].low, ()):
-            end = _match(tokens, i, phrase)
-            if end is not None:
-                found.append((i, end))
-                i = end - 1
-                break
-        i += 1
+def _lows(tokens: tuple[Token, ...]) -> frozenset[str]:
+    """The lower-case token texts of a sentence; the last sentence asked is remembered,
+    since each sentence is searched for a dozen phrase lists in a row."""
+    global _LAST_LOWS
+    last = _LAST_LOWS  # one read: a pair is replaced whole, never changed in place
+    if last[0] is tokens:
+        return last[1]
+    lows = frozenset(t.low for t in tokens)
+    _LAST_LOWS = (tokens, lows)
+    return lows
+
+
+_LAST_LOWS: tuple[tuple[Token, ...] | None, frozenset[str]] = (None, frozenset())
+
+
+# The cue lists a sentence is searched for; _cue finds them all in one pass.
+_CUE_KEYS = (
+    "source_after",
+    "source_before",
+    "relay",
+    "verbs",
+    "co_sources",
+    "accusation",
+    "projection",
+    "projection_auxiliaries",
+    "projection_changes",
+)
+
+
+def _cue_index(table: dict) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """First word -> (cue list key, its phrases opening with that word, longest first)."""
+    grouped: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for key in _CUE_KEYS:
+        for word, phrases in _index(_words(table, key)).items():
+            grouped.setdefault(word, []).append((key, phrases))
+    return {word: tuple(group) for word, group in grouped.items()}
+
+
+def _cue(tokens: tuple[Token, ...], table: dict, key: str) -> list[tuple[int, int]]:
+    """(start, end) token indexes of every occurrence of the cue list `key` (one of
+    _CUE_KEYS), left to right; after a match the search goes on at its end, and the
+    longest phrase wins at each place. All lists are found in one pass over the sentence,
+    remembered for the calls that follow."""
+    global _RECENT_CUES
+    recent = _RECENT_CUES  # one read: the tuple is replaced whole, never changed in place
+    for seen_tokens, seen_table, found in recent:
+        if seen_tokens is tokens and seen_table is table:
+            return found.get(key, [])
+    found = _find_cues(tokens, table)
+    # attribution moves between a sentence and its neighbours: keep the last few
+    _RECENT_CUES = ((tokens, table, found), *recent[: _RECENT_LIMIT - 1])
+    return found.get(key, [])
+
+
+def _find_cues(tokens: tuple[Token, ...], table: dict) -> dict[str, list[tuple[int, int]]]:
+    index = memo(table, "cue_index", lambda: _cue_index(table))
+    found: dict[str, list[tuple[int, int]]] = {}
+    resume: dict[str, int] = {}  # per list: after a match, the search goes on at its end
+    for i, token in enumerate(tokens):
+        entries = index.get(token.low)
+        if entries is None:
+            continue
+        for key, phrases in entries:
+            if i < resume.get(key, 0):
+                continue
+            for phrase in phrases:
+                end = _match(tokens, i, phrase)
+                if end is not None:
+                    found.setdefault(key, []).append((i, end))
+                    resume[key] = end
+                    break
     return found
+
+
+_RECENT_LIMIT = 4
+_RECENT_CUES: tuple[tuple[object, object, dict[str, list[tuple[int, int]]]], ...] = ()
 
 
 def _index(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -133,15 +202,15 @@ def _phrase_after(ctx: _Context, tokens: tuple[Token, ...], i: int, limit: int |
     """Token range of the noun phrase starting at `i`: determiners, adjectives, nouns,
     names, genitives, coordination, linked prepositional parts and a parenthesis."""
     table = ctx.table
-    articles = set(_words(table, "articles")) | {"the", "a", "an"}
-    stop = set(_words(table, "stop_words"))
-    links = set(_words(table, "phrase_links"))
-    skip = set(_words(table, "skip_words"))
+    articles = _set(table, "articles", "the", "a", "an")
+    stop = _set(table, "stop_words")
+    links = _set(table, "phrase_links")
+    skip = _set(table, "skip_words")
     english = ctx.language == "en"
     limit = len(tokens) if limit is None else limit
     while i < limit and tokens[i].low in links:  # "nach Schätzungen von Experten"
         i += 1
-    if i < limit and tokens[i].low in set(_words(table, "pronouns")):
+    if i < limit and tokens[i].low in _set(table, "pronouns"):
         after = tokens[i + 1] if i + 1 < limit else None
         if after is None or not (_capitalised(after) or _is_adjective(after)):
             return i, i + 1  # "sagte er": resolved to the person named before
@@ -200,7 +269,7 @@ def _phrase_after(ctx: _Context, tokens: tuple[Token, ...], i: int, limit: int |
 
 def _phrase_before(ctx: _Context, tokens: tuple[Token, ...], end: int) -> tuple[int, int]:
     """Token range of the noun phrase that ends right before token `end` ("dem Bericht")."""
-    articles = set(_words(ctx.table, "articles")) | {"the", "a", "an"}
+    articles = _set(ctx.table, "articles", "the", "a", "an")
     j = end
     while j > 0:
         token = tokens[j - 1]
@@ -213,6 +282,11 @@ def _phrase_before(ctx: _Context, tokens: tuple[Token, ...], end: int) -> tuple[
         break
     # a sentence-initial capital is not necessarily a noun ("Es handelt sich …")
     return j, end
+
+
+def _entity_types(tables: Tables) -> dict[str, str]:
+    """Entity id -> type ("person", "country", ...), built once per tables."""
+    return memo(tables, "entity_types", lambda: {e.id: e.type for e in tables.entities})
 
 
 def _sorted_mentions(ctx: _Context) -> tuple[tuple[EntityMention, ...], list[int]]:
@@ -237,7 +311,7 @@ def _mentions_in(ctx: _Context, start: int, end: int) -> list[EntityMention]:
 
 
 def _entity_names(ctx: _Context, mentions: list[EntityMention]) -> tuple[str, ...]:
-    types = {e.id: e.type for e in ctx.tables.entities}
+    types = _entity_types(ctx.tables)
     persons = [m for m in mentions if types.get(m.entity) == "person"]
     chosen = persons or mentions
     names: list[str] = []
@@ -257,7 +331,7 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
     # an apposition naming a person right after the phrase: "des Beraters Südkoreas, Shin"
     if last + 1 < len(tokens) and tokens[last].text == ",":
         follow = _mentions_in(ctx, tokens[last + 1].start, tokens[last + 1].end + 60)
-        types = {e.id: e.type for e in ctx.tables.entities}
+        types = _entity_types(ctx.tables)
         if follow and follow[0].start == tokens[last + 1].start and types.get(follow[0].entity) == "person":
             return _entity_names(ctx, [follow[0]])
     mentions = _mentions_in(ctx, start, end)
@@ -269,11 +343,11 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
     if mentions:
         return _entity_names(ctx, mentions)
     words = [t for t in tokens[first:last] if t.kind == "word"]
-    pronouns = set(_words(ctx.table, "pronouns"))
+    pronouns = _set(ctx.table, "pronouns")
     if len(words) == 1 and words[0].low in pronouns:
         person = _person_before(ctx, start)
         return (person,) if person else ()
-    documents = set(_words(ctx.table, "document_nouns"))
+    documents = _set(ctx.table, "document_nouns")
     articles = _words(ctx.table, "articles")
     definite = tokens[first].low in ("der", "des", "dem", "den", "die", "das", "the")
     if ctx.language != "de":
@@ -293,7 +367,7 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
         # "Bericht des X" is X's; "dem Bericht" points back; "Berichten" alone is nobody
         rest = head + 1
         if rest < last:
-            if tokens[rest].low in set(_words(ctx.table, "phrase_links")):
+            if tokens[rest].low in _set(ctx.table, "phrase_links"):
                 rest += 1
             return _resolve_phrase(ctx, tokens, rest, last)
         return (_REPORT,) if definite and first < head else ()
@@ -323,7 +397,7 @@ def _possessor(body: str, mention: EntityMention, phrase_end: int) -> bool:
 
 def _person_before(ctx: _Context, offset: int) -> str | None:
     """The person mentioned last before `offset` (antecedent of "er", "he")."""
-    types = {e.id: e.type for e in ctx.tables.entities}
+    types = _entity_types(ctx.tables)
     persons = [m for m in ctx.mentions if m.end <= offset and types.get(m.entity) == "person"]
     if not persons:
         return None
@@ -335,6 +409,19 @@ def _person_before(ctx: _Context, offset: int) -> str | None:
 
 def _gender(noun: str, table: dict) -> str:
     low = noun.lower()
+    known: dict[str, str] = memo(table, "genders", dict)  # nouns recur across sentences
+    gender = known.get(low)
+    if gender is None:
+        if len(known) >= _GENDERS_LIMIT:
+            known.clear()
+        gender = known[low] = _find_gender(low, table)
+    return gender
+
+
+_GENDERS_LIMIT = 50_000
+
+
+def _find_gender(low: str, table: dict) -> str:
     suffixes = memo(
         table,
         "gender_suffixes",
@@ -412,7 +499,10 @@ def _noun_nominative(noun: str, case: str, number: str, gender: str, table: dict
     low = noun.lower()
     if number == "pl":
         dative = (tables.languages.get("de", {}).get("numbers") or {}).get("dative_plural") or {}
-        for ending, replacement in sorted(dative.items(), key=lambda kv: -len(str(kv[0]))):
+        by_length = memo(
+            dative, "by_length", lambda: sorted(dative.items(), key=lambda kv: -len(str(kv[0])))
+        )
+        for ending, replacement in by_length:
             if low.endswith(str(ending)):
                 return noun[: len(noun) - len(str(ending))] + _recase(noun, str(replacement), len(str(ending)))
         return noun
@@ -442,7 +532,7 @@ def nominative(core: tuple[Token, ...], table: dict, tables: Tables) -> str:
     "das südkoreanische Verteidigungsministerium" → "südkoreanisches Verteidigungsministerium".
     """
     articles = table.get("articles") or {}
-    skip = set(_words(table, "skip_words"))
+    skip = _set(table, "skip_words")
     nouns = [t for t in core if _capitalised(t) and t.low not in articles]
     if not nouns:
         return " ".join(t.text for t in core if t.low not in articles)
@@ -520,16 +610,16 @@ def _subject_before(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> tupl
     """The clause-initial noun phrase if it stands right before the verb (or its
     auxiliary): "Der südkoreanische Geheimdienst etwa geht davon aus"."""
     start = _clause_start(tokens, verb)
-    stop = set(_words(ctx.table, "stop_words")) | set(_words(ctx.table, "skip_words"))
-    skip = set(_words(ctx.table, "skip_words"))
+    stop = _set(ctx.table, "stop_words") | _set(ctx.table, "skip_words")
+    skip = _set(ctx.table, "skip_words")
     while start < verb and tokens[start].low in skip:
         start += 1
     if start >= verb:
         return None
     first = tokens[start]
     # a capitalised sentence opener may be an adverb ("Darüber", "Im"): not a subject
-    stopwords = set((ctx.tables.languages.get(ctx.language, {}).get("language") or {}).get("stopwords") or ())
-    if first.low in stopwords and first.low not in set(_words(ctx.table, "articles")) | {"the"}:
+    stopwords = memo(ctx.tables, ("subject_stopwords", ctx.language), lambda: _stopwords(ctx))
+    if first.low in stopwords and first.low not in _set(ctx.table, "articles", "the"):
         return None
     first_i, last_i = _phrase_after(ctx, tokens, start, verb)
     if last_i <= first_i:
@@ -540,6 +630,12 @@ def _subject_before(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> tupl
     if k == verb or (k < verb and tokens[k].low in stop and tokens[k].kind == "word"):
         return first_i, last_i
     return None
+
+
+def _stopwords(ctx: _Context) -> frozenset[str]:
+    """The article language's stopwords as written in its table."""
+    table = ctx.tables.languages.get(ctx.language, {}).get("language") or {}
+    return frozenset(table.get("stopwords") or ())
 
 
 def _own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
@@ -562,37 +658,39 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
             found.append(_Source(tokens[first].start, names))
             used.update(range(first, last))
 
-    for start, end in _find(tokens, _words(table, "source_after")):
+    for start, end in _cue(tokens, table, "source_after"):
         add(*_phrase_after(ctx, tokens, end))
-    for start, _end in _find(tokens, _words(table, "source_before")):
+    for start, _end in _cue(tokens, table, "source_before"):
         add(*_phrase_before(ctx, tokens, start))
     for pair in table.get("source_between") or ():
         opening, closing = str(pair[0]).lower(), str(pair[1]).lower()
+        if closing not in _lows(tokens):
+            continue
         close = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].low == closing), None)
         if close is None:
             continue
         open_at = next((k for k in range(close - 1, -1, -1) if tokens[k].low == opening), None)
         if open_at is not None:
             add(*_phrase_after(ctx, tokens, open_at + 1, close))
-    relays = _find(tokens, _words(table, "relay"))
+    relays = _cue(tokens, table, "relay")
     for start, end in relays:
         add(*_phrase_after(ctx, tokens, end))
         clause = _clause_start(tokens, start)
         subject = _phrase_after(ctx, tokens, clause, start)
         if subject[1] > subject[0]:
             add(*subject)
-    for start, end in _find(tokens, _words(table, "verbs")):
+    for start, end in _cue(tokens, table, "verbs"):
         subject = _subject_before(ctx, tokens, start)
         if subject is not None:
             add(*subject)
             continue
         k = end
-        while k < len(tokens) and tokens[k].low in set(_words(table, "skip_words")):
+        while k < len(tokens) and tokens[k].low in _set(table, "skip_words"):
             k += 1
         phrase = _phrase_after(ctx, tokens, k)
         if phrase[1] > phrase[0]:
             add(*phrase)
-    for start, end in _find(tokens, _words(table, "co_sources")):
+    for start, end in _cue(tokens, table, "co_sources"):
         # "…berichtete davon, als auch mehrere Geheimdienste": a second subject after the
         # comma of a sourced clause; "sowohl Pjöngjang als auch Moskau" is no source
         if found and start > 0 and tokens[start - 1].text == ",":
@@ -618,13 +716,14 @@ def _find_sources_previous(ctx: _Context, index: int) -> bool:
     if not tokens:
         return False
     anaphoric = False
-    for phrase in _words(ctx.table, "anaphors"):
+    # only phrases opening with the sentence's first word can match at its start
+    for phrase in _index(_words(ctx.table, "anaphors")).get(tokens[0].low, ()):
         end = _match(tokens, 0, phrase)
         if end is not None and end < len(tokens) and tokens[end].kind == "word" and tokens[end].text[:1].islower():
             anaphoric = True
     # "berichtete davon": the anaphor must follow a reporting verb ("dazu übergegangen" is none)
-    verb_ends = {end for _start, end in _find(tokens, _words(ctx.table, "verbs"))}
-    anaphor_words = set(_words(ctx.table, "anaphor_words"))
+    verb_ends = {end for _start, end in _cue(tokens, ctx.table, "verbs")}
+    anaphor_words = _set(ctx.table, "anaphor_words")
     if any(k < len(tokens) and tokens[k].low in anaphor_words for k in verb_ends):
         anaphoric = True
     if not anaphoric:
@@ -641,7 +740,7 @@ def _same_paragraph(ctx: _Context, a: int, b: int) -> bool:
 
 
 def _has_hearsay(ctx: _Context, index: int) -> bool:
-    hearsay = set(_words(ctx.table, "hearsay"))
+    hearsay = _set(ctx.table, "hearsay")
     return any(t.low in hearsay for t in _tokens(ctx, index))
 
 
@@ -736,6 +835,10 @@ class Attributor:
         names = _full(self._ctx, sentence_index, depth=3)
         return SEPARATOR.join(names) if names else None
 
+    def tokens(self, sentence_index: int) -> tuple[Token, ...]:
+        """The tokens of one sentence (no span blocked), tokenized once for all uses."""
+        return _tokens(self._ctx, sentence_index)
+
     def modality(self, sentence_index: int) -> str:
         """`modality` of one sentence, reusing the sentence's tokens from attribution."""
         return _modality(_tokens(self._ctx, sentence_index), self._ctx.table)
@@ -748,12 +851,10 @@ def modality(text: str, tables: Tables, language: str) -> str:
 
 
 def _modality(tokens: tuple[Token, ...], table: dict) -> str:
-    if _find(tokens, _words(table, "accusation")):
+    if _cue(tokens, table, "accusation"):
         return "accusation"
-    if _find(tokens, _words(table, "projection")):
+    if _cue(tokens, table, "projection"):
         return "projection"
-    if _find(tokens, _words(table, "projection_auxiliaries")) and _find(
-        tokens, _words(table, "projection_changes")
-    ):
+    if _cue(tokens, table, "projection_auxiliaries") and _cue(tokens, table, "projection_changes"):
         return "projection"
     return "claim"

@@ -21,8 +21,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+
+import ahocorasick
 
 from ..models import Article, DateMention, Tables
 from .memo import memo
@@ -71,9 +74,48 @@ def _alt(words, ci: bool = False) -> str:
     )
 
 
+def _openers(words, ci: bool = False) -> tuple[str, ...] | None:
+    """Lower-case texts one of which every match of `_alt(words, ci)` starts with: each
+    phrase's first word, in every case its first letter may take with `ci`. None when a
+    phrase is empty (its alternative matches anywhere)."""
+    keys: set[str] = set()
+    for word in {str(w) for w in words}:
+        if ci:
+            phrase = word.strip()
+            first = phrase.split(" ")[0]
+            if not first:
+                return None
+            heads = set(first[0].lower() + first[0].upper()) if first[0].isalpha() else {first[0]}
+            variants = {head + first[1:] for head in heads}
+        else:
+            parts = word.split()
+            if not parts:
+                return None
+            variants = {parts[0]}
+        for variant in variants:
+            key = variant.lower()
+            if len(key) != len(variant):
+                return None  # the offsets of the lowered text would not line up
+            keys.add(key)
+    return tuple(sorted(keys))
+
+
+def _union(*groups: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """All opener texts of `groups`; None if any group is unknown."""
+    if any(group is None for group in groups):
+        return None
+    return tuple(sorted({key for group in groups for key in group or ()}))
+
+
+DIGIT = "\x00digit"  # opener marker: the match may start with a digit
+
+
 @lru_cache(maxsize=8)
-def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Compile the date patterns of one language table (keyed by its repr for caching)."""
+def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]:
+    """Compile the date patterns of one language table (keyed by its repr for caching).
+
+    Each pattern comes with the lower-case texts a match can start with (DIGIT for a
+    digit; None: anything), so the body is scanned once for all of them (see _starts)."""
     import ast
 
     t = ast.literal_eval(table_key)
@@ -92,6 +134,16 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     wd_this = _alt(t.get("weekday_prefixes", {}).get("this", ()), ci=True)
     wd_last = _alt(t.get("weekday_prefixes", {}).get("last", ()), ci=True)
     not_after = _alt(t.get("not_after_year", ()), ci=True)
+    # what a match of each pattern can start with: its optional and required first parts
+    o_keep = _openers(t.get("keep_prefixes", ()), ci=True)
+    o_drop = _openers(t.get("drop_prefixes", ()), ci=True)
+    o_months = _openers(t.get("months", {}))
+    o_weekdays = _openers(t.get("weekdays", {}))
+    o_month_part = _openers(parts.get("month_level", ()), ci=True)
+    o_year_part = _openers(parts.get("year_level", {}), ci=True)
+    o_year_prefix = _openers(t.get("year_prefixes", ()), ci=True)
+    o_wd_this = _openers(t.get("weekday_prefixes", {}).get("this", ()), ci=True)
+    o_wd_last = _openers(t.get("weekday_prefixes", {}).get("last", ()), ci=True)
     sep = r"[\s\u00a0]+"
     yw = rf"(?:{sep}(?:{YEAR}|(?P<this>{this_year})|(?P<lasty>{last_year})))"
     found = [
@@ -103,6 +155,7 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
                 rf"(?P<pre>{keep}{sep})?(?:(?P<wd>{weekdays}),?{sep}(?:{article}{sep})?)?"
                 rf"(?P<day>\d{{1,2}})(?:\.|st|nd|rd|th)?{sep}(?:of{sep})?(?P<mon>{months}){yw}?"
             ),
+            _union(o_keep, o_weekdays, (DIGIT,)),
         ),
         # "on Monday, November 4, 2024", "November 4"
         (
@@ -111,30 +164,44 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
                 rf"(?P<pre>{keep}{sep})?(?:(?P<wd>{weekdays}),?{sep})?(?P<mon>{months}){sep}"
                 rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![.,]?\d)(?:,?{sep}{YEAR})?"
             ),
+            _union(o_keep, o_weekdays, o_months),
         ),
         # "im Juni 2024", "Mitte August", "März dieses Jahres", "mid-August", "last August"
-        ("month", rf"(?P<pre>{keep}{sep})?(?:(?P<part>{month_part})\s*)?(?P<mon>{months}){yw}"),
+        (
+            "month",
+            rf"(?P<pre>{keep}{sep})?(?:(?P<part>{month_part})\s*)?(?P<mon>{months}){yw}",
+            _union(o_keep, o_month_part, o_months),
+        ),
         (
             "month",
             rf"(?:(?P<pre>{keep})|{drop}){sep}(?:(?P<part>{month_part})\s*)?(?P<mon>{months})",
+            _union(o_keep, o_drop),
         ),
-        ("month", rf"(?P<pre>)(?P<part>{month_part})\s*(?P<mon>{months})"),
+        ("month", rf"(?P<pre>)(?P<part>{month_part})\s*(?P<mon>{months})", o_month_part),
         # "im Sommer", "in the summer of 2023"
         (
             "season",
             rf"(?P<pre>{keep}){sep}(?:the{sep})?(?P<season>{seasons})(?:{sep}(?:of{sep})?{YEAR})?",
+            o_keep,
         ),
         # "Mitte des Jahres 2022", "Ende 2023", "mid-2024"
-        ("yearpart", rf"(?P<yp>{year_part})\s*{YEAR}"),
+        ("yearpart", rf"(?P<yp>{year_part})\s*{YEAR}", o_year_part),
         # "im Jahr 2017", "seit 2019", "in 2017"
-        ("year", rf"(?P<pre>{year_prefix}){sep}{YEAR}(?!{sep}{not_after})"),
+        ("year", rf"(?P<pre>{year_prefix}){sep}{YEAR}(?!{sep}{not_after})", o_year_prefix),
         # "am Freitag", "last Friday"
-        ("weekday", rf"(?:(?P<lastwd>{wd_last})|{wd_this}){sep}(?P<wd>{weekdays})"),
+        (
+            "weekday",
+            rf"(?:(?P<lastwd>{wd_last})|{wd_this}){sep}(?P<wd>{weekdays})",
+            _union(o_wd_last, o_wd_this),
+        ),
     ]
     for kind, phrases in sorted((t.get("relative") or {}).items()):
         if phrases:
-            found.append((f"rel:{kind}", _alt(phrases, ci=True)))
-    return tuple((kind, re.compile(rf"(?<![\w-]){pattern}(?![\w])")) for kind, pattern in found)
+            found.append((f"rel:{kind}", _alt(phrases, ci=True), _openers(phrases, ci=True)))
+    return tuple(
+        (kind, re.compile(rf"(?<![\w-]){pattern}(?![\w])"), openers)
+        for kind, pattern, openers in found
+    )
 
 
 def _date_table(tables: Tables, language: str) -> dict:
@@ -154,10 +221,108 @@ def _lookup(mapping: dict, word: str | None) -> int | None:
     if not word:
         return None
     word = " ".join(word.split())
+    # the first key equal to `word` ignoring case, as a scan of the mapping would find it
+    by_lower = memo(mapping, "by_lower", lambda: _by_lower(mapping))
+    value = by_lower.get(word.lower(), _MISSING)
+    return None if value is _MISSING else int(value)
+
+
+_MISSING = object()
+
+
+def _by_lower(mapping: dict) -> dict[str, object]:
+    found: dict[str, object] = {}
     for key, value in mapping.items():
-        if str(key).lower() == word.lower():
-            return int(value)
-    return None
+        found.setdefault(str(key).lower(), value)
+    return found
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _scanner(
+    patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...],
+) -> ahocorasick.Automaton | None:
+    """One automaton over every pattern's opener texts; each maps to (length, pattern
+    numbers). None when no pattern has openers."""
+    owners: dict[str, list[int]] = {}
+    for number, (_, _, openers) in enumerate(patterns):
+        for key in openers or ():
+            if key != DIGIT:
+                owners.setdefault(key, []).append(number)
+    if not owners:
+        return None
+    automaton = ahocorasick.Automaton()
+    for key, numbers in sorted(owners.items()):
+        automaton.add_word(key, (len(key), tuple(numbers)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _word_start(body: str, start: int) -> bool:
+    r"""True where the patterns' (?<![\w-]) holds: no word character or hyphen before."""
+    if start == 0:
+        return True
+    before = body[start - 1]
+    return not (before.isalnum() or before == "_" or before == "-")
+
+
+def _starts(
+    body: str, patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]
+) -> list[list[int]] | None:
+    """For each pattern, the sorted offsets where a match can start: word starts that open
+    with one of its opener texts (or a digit). None when the lowered body's offsets would
+    not line up with the body's; then every pattern scans the whole body."""
+    lowered = body.lower()
+    if len(lowered) != len(body):
+        return None
+    found: list[set[int]] = [set() for _ in patterns]
+    automaton = memo(patterns, "date_scanner", lambda: _scanner(patterns))
+    if automaton is not None:
+        for last, (length, numbers) in automaton.iter(lowered):
+            start = last - length + 1
+            if _word_start(body, start):
+                for number in numbers:
+                    found[number].add(start)
+    digit_patterns = [
+        n for n, (_, _, openers) in enumerate(patterns) if openers and DIGIT in openers
+    ]
+    if digit_patterns:
+        for match in _DIGITS.finditer(body):
+            if _word_start(body, match.start()):
+                for number in digit_patterns:
+                    found[number].add(match.start())
+    return [sorted(offsets) for offsets in found]
+
+
+def _matches(
+    body: str, pattern: re.Pattern[str], starts: list[int] | None
+) -> Iterator[re.Match[str]]:
+    """Exactly what pattern.finditer(body) yields, trying only the offsets in `starts`
+    (a superset of where a match can start; None: everywhere).
+
+    finditer tries each offset from the end of the previous match on and yields the first
+    match; trying the candidate offsets in order, skipping those inside the previous
+    match, yields the same matches. An empty match (which finditer steps over
+    differently) sends the pattern back to finditer.
+    """
+    if starts is None:
+        yield from pattern.finditer(body)
+        return
+    end = 0
+    found = []
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(body, start)
+        if m is None:
+            continue
+        if m.end() == m.start():
+            yield from pattern.finditer(body)
+            return
+        found.append(m)
+        end = m.end()
+    yield from found
 
 
 def _find(body: str, table: dict) -> list[_Found]:
@@ -165,8 +330,11 @@ def _find(body: str, table: dict) -> list[_Found]:
     months, weekdays, seasons = (table.get(k, {}) for k in ("months", "weekdays", "seasons"))
     year_parts = (table.get("parts") or {}).get("year_level", {})
     raw: list[_Found] = []
-    for kind, pattern in memo(table, "date_patterns", lambda: _patterns(repr(table))):
-        for m in pattern.finditer(body):
+    patterns = memo(table, "date_patterns", lambda: _patterns(repr(table)))
+    starts = _starts(body, patterns)
+    for number, (kind, pattern, openers) in enumerate(patterns):
+        candidates = starts[number] if starts is not None and openers is not None else None
+        for m in _matches(body, pattern, candidates):
             g = {k: v for k, v in m.groupdict().items() if v is not None}
             start = m.start()
             pre = g.get("pre")

@@ -34,6 +34,7 @@ from .spans import keep_disjoint
 
 FUZZY_MIN_LETTERS = 8
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]")
+_HYPHEN_SPACE = re.compile(r"-\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,8 +150,8 @@ def _coordinated(
     body: str, owners: dict[str, tuple[str, ...]], words: tuple[str, ...]
 ) -> list[_Match]:
     """Truncated first elements: "Nord- und Südkorea" names Nordkorea as "Nord-"."""
-    if not words:
-        return []
+    if not words or _HYPHEN_SPACE.search(body) is None:
+        return []  # every truncated element is a hyphen followed by whitespace
     pattern = re.compile(
         r"(?<![^\W\d_])([^\W\d_]+)-\s+(?:"
         + "|".join(re.escape(w) for w in words)
@@ -201,8 +202,18 @@ def _fuzzy_forms(
     return {key: tuple(group) for key, group in forms.items()}
 
 
+def _capitalised_words(body: str) -> list[re.Match[str]]:
+    """The words of `body` that open with a capital: what fuzzy matches and candidate
+    names are made of."""
+    return [m for m in _WORD.finditer(body) if m.group()[0].isupper()]
+
+
 def _fuzzy_matches(
-    body: str, owners: dict[str, tuple[str, ...]], taken: list[_Match], genitives: tuple[str, ...]
+    body: str,
+    owners: dict[str, tuple[str, ...]],
+    taken: list[_Match],
+    genitives: tuple[str, ...],
+    words: list[re.Match[str]] | None = None,
 ) -> list[tuple[_Match, str]]:
     """Spans of 1–3 capitalised words one edit from a long alias, with the alias they resemble.
 
@@ -211,19 +222,28 @@ def _fuzzy_matches(
     "Ukrainer"), and exactly one entity is that close.
     """
     forms = memo(owners, ("fuzzy_forms", genitives), lambda: _fuzzy_forms(owners, genitives))
+    # what a span must share with some variant: its first two and last two letters
+    ends = memo(forms, "fuzzy_ends", lambda: frozenset((key[1], key[2]) for key in forms))
+    heads = memo(forms, "fuzzy_heads", lambda: frozenset(key[1] for key in forms))
     exact = {(m.start, m.end) for m in taken}
-    words = [m for m in _WORD.finditer(body) if m.group()[0].isupper()]
+    if words is None:
+        words = _capitalised_words(body)
+    # spaced[k]: words k and k+1 are separated by exactly one space
+    spaced = [body[a.end() : b.start()] == " " for a, b in itertools.pairwise(words)]
     found = []
     for i in range(len(words)):
+        if body[words[i].start() : words[i].start() + 2] not in heads:
+            continue  # every span from here starts unlike any variant
         for n in (3, 2, 1):
-            group = words[i : i + n]
-            if len(group) < n or any(
-                body[a.end() : b.start()] != " " for a, b in itertools.pairwise(group)
-            ):
+            if i + n > len(words) or not all(spaced[i : i + n - 1]):
                 continue
-            start, end = group[0].start(), group[-1].end()
+            start, end = words[i].start(), words[i + n - 1].end()
+            if end - start < FUZZY_MIN_LETTERS:
+                continue
+            if (body[start : start + 2], body[end - 2 : end]) not in ends:
+                continue  # no variant starts and ends like it
             text = body[start:end]
-            if (start, end) in exact or len(text) < FUZZY_MIN_LETTERS:
+            if (start, end) in exact:
                 continue
             near = {
                 form
@@ -289,8 +309,17 @@ def _resolve(matches: list[_Match], sentence_of: list[int]) -> list[str]:
 # ── candidates: proper names the gazetteer lacks ─────────────────────────
 
 
-def _candidate_names(body: str, taken: list[_Match], rules: dict[str, tuple[str, ...]]) -> set[str]:
-    """Runs of two or more capitalised words, outside any mention, that look like names."""
+def _candidate_names(
+    body: str,
+    taken: list[_Match],
+    rules: dict[str, tuple[str, ...]],
+    words: list[re.Match[str]] | None = None,
+) -> set[str]:
+    """Runs of two or more capitalised words, outside any mention, that look like names.
+
+    `words` are the body's capitalised words (_capitalised_words). Only they can join a
+    run; a lower-case word between two of them leaves more than one space between them,
+    which ends the run just as the word itself would."""
     stop = set(rules.get("not_names", ())) | set(rules.get("honorifics", ()))
     endings = tuple(e.lower() for e in rules.get("common_noun_endings", ()))
     covered = sorted((m.start, m.end) for m in taken)
@@ -325,12 +354,12 @@ def _candidate_names(body: str, taken: list[_Match], rules: dict[str, tuple[str,
             names.add(body[run[0].start() : run[-1].end()])
         run.clear()
 
-    for word in _WORD.finditer(body):
+    for word in _capitalised_words(body) if words is None else words:
         if run and body[run[-1].end() : word.start()] != " ":
             flush()
         if name_like(word.group()) and not inside_mention(word.start(), word.end()):
             run.append(word)
-        else:
+        elif run:
             flush()
     flush()
     return names
@@ -355,7 +384,8 @@ def extract_mentions(
     _, owners = _automaton(tables.entities)
     matches = _exact_matches(body, tables.entities, genitives)
     matches += _coordinated(body, owners, rules.get("coordination", ()))
-    fuzzy = _fuzzy_matches(body, owners, matches, genitives)
+    words = _capitalised_words(body)
+    fuzzy = _fuzzy_matches(body, owners, matches, genitives, words)
     kept = _longest_first(matches + [m for m, _ in fuzzy])
 
     starts = [s.start for s in article.sentences]
@@ -367,7 +397,7 @@ def extract_mentions(
     )
 
     names = {e.id: e.name for e in tables.entities}
-    candidates = _candidate_names(body, kept, rules)
+    candidates = _candidate_names(body, kept, rules, words)
     kept_spans = {(m.start, m.end) for m in kept}
     for match, form in fuzzy:
         if (match.start, match.end) in kept_spans:

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from ..models import Article, EntityMention, Figure, Tables
 from .attribution import Attributor
-from .numbers import NumberExpr, NumberTable, Token, find_numbers, number_table, tokenize
+from .memo import memo
+from .numbers import (
+    NumberExpr,
+    NumberTable,
+    Token,
+    find_numbers,
+    flag_blocked,
+    number_table,
+)
 from .topics import OTHER, classify_topic, nearest_topic
 
 _MAX_COUNT_WORDS = 5
@@ -22,11 +30,33 @@ def _lower(values: object) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
 
+def _lower_key(table: NumberTable, key: str) -> frozenset[str]:
+    """`_lower` of one key of the raw numbers table, built once per table."""
+    return memo(table, ("lower", key), lambda: _lower(table.raw.get(key)))
+
+
+def _dative_endings(table: NumberTable) -> list[tuple[object, object]]:
+    return sorted((table.raw.get("dative_plural") or {}).items(), key=lambda kv: -len(str(kv[0])))
+
+
 def _dative_to_nominative(noun: str, table: NumberTable) -> str:
     """Nominative plural of a dative plural noun by the table's endings, longest first
     ("Monaten" → "Monate", "Containern" → "Container", "Artilleriegeschossen" →
     "Artilleriegeschosse"); weak nouns ("Soldaten") are not listed and stay."""
-    endings = sorted((table.raw.get("dative_plural") or {}).items(), key=lambda kv: -len(str(kv[0])))
+    known: dict[str, str] = memo(table, "nominatives", dict)
+    nominative = known.get(noun)
+    if nominative is None:
+        if len(known) >= _NOMINATIVES_LIMIT:
+            known.clear()
+        nominative = known[noun] = _nominative_plural(noun, table)
+    return nominative
+
+
+_NOMINATIVES_LIMIT = 50_000  # nouns remembered per table (counted nouns repeat a lot)
+
+
+def _nominative_plural(noun: str, table: NumberTable) -> str:
+    endings = memo(table, "dative_endings", lambda: _dative_endings(table))
     low = noun.lower()
     for ending, replacement in endings:
         ending, replacement = str(ending), str(replacement)
@@ -51,8 +81,8 @@ def _is_noun_de(token: Token) -> bool:
 
 
 def _counts_de(tokens: tuple[Token, ...], j: int, table: NumberTable) -> str:
-    drop = _lower(table.raw.get("drop_adjectives"))
-    units = _lower(table.raw.get("measure_units"))
+    drop = _lower_key(table, "drop_adjectives")
+    units = _lower_key(table, "measure_units")
     words: list[str] = []
     need_noun = True
     while j < len(tokens) and len(words) < _MAX_COUNT_WORDS:
@@ -82,9 +112,9 @@ def _counts_de(tokens: tuple[Token, ...], j: int, table: NumberTable) -> str:
 
 
 def _counts_en(tokens: tuple[Token, ...], j: int, table: NumberTable, stopwords: frozenset[str]) -> str:
-    drop = _lower(table.raw.get("drop_adjectives"))
-    units = _lower(table.raw.get("measure_units"))
-    plurals = _lower(table.raw.get("irregular_plurals")) | _lower(table.raw.get("durations"))
+    drop = _lower_key(table, "drop_adjectives")
+    units = _lower_key(table, "measure_units")
+    plurals = _lower_key(table, "irregular_plurals") | _lower_key(table, "durations")
     words: list[str] = []
     while j < len(tokens) and len(words) < _MAX_COUNT_WORDS:
         token = tokens[j]
@@ -124,7 +154,7 @@ def counted_noun(
 
 def _is_duration(counts: str, table: NumberTable) -> bool:
     words = counts.lower().split()
-    return bool(words) and words[-1] in _lower(table.raw.get("durations"))
+    return bool(words) and words[-1] in _lower_key(table, "durations")
 
 
 def extract_figures(
@@ -141,11 +171,14 @@ def extract_figures(
     """
     table = number_table(tables, article.language)
     language_table = tables.languages.get(article.language, {}).get("language") or {}
-    stopwords = _lower(language_table.get("stopwords"))
+    stopwords = memo(
+        language_table, "lower_stopwords", lambda: _lower(language_table.get("stopwords"))
+    )
     attributor = Attributor(article, mentions, tables)
     figures: list[Figure] = []
     for sentence in article.sentences:
-        tokens = tokenize(sentence.text, sentence.start, blocked)
+        # the tokens attribution reads too, with those inside dates flagged
+        tokens = flag_blocked(attributor.tokens(sentence.index), blocked)
         exprs = find_numbers(tokens, article.body, table)
         if not exprs:
             continue

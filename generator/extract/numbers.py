@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..models import Tables
@@ -131,16 +132,61 @@ def _build_number_table(tables: Tables, language: str) -> NumberTable:
 def tokenize(text: str, offset: int, blocked: tuple[tuple[int, int], ...]) -> tuple[Token, ...]:
     """Return the tokens of `text` (which starts at body offset `offset`), flagging those
     that overlap a blocked (date) span."""
-    starts, reach = memo(blocked, "span_reach", lambda: _span_reach(blocked))
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        start, end = offset + match.start(), offset + match.end()
-        kind = match.lastgroup or "sym"
-        before = bisect_left(starts, end) if starts else 0
-        inside = before > 0 and reach[before - 1] > start
-        word = match.group()
-        tokens.append(Token(word, kind, start, end, inside, word.lower()))
-    return tuple(tokens)
+    tokens = tuple(
+        [
+            Token(
+                m.group(),
+                m.lastgroup or "sym",
+                offset + m.start(),
+                offset + m.end(),
+                False,
+                m.group().lower(),
+            )
+            for m in _TOKEN.finditer(text)
+        ]
+    )
+    return flag_blocked(tokens, blocked)
+
+
+def flag_blocked(
+    tokens: tuple[Token, ...], blocked: tuple[tuple[int, int], ...]
+) -> tuple[Token, ...]:
+    """`tokens` with `blocked` set on those that overlap a blocked span (the tuple itself
+    when no span reaches into them), so one tokenization serves with and without dates."""
+    if not tokens or not blocks(blocked, tokens[0].start, tokens[-1].end):
+        return tokens
+    starts, reach = _reach_of(blocked)
+    flagged = []
+    for token in tokens:
+        before = bisect_left(starts, token.end)
+        inside = before > 0 and reach[before - 1] > token.start
+        flagged.append(token._replace(blocked=True) if inside else token)
+    return tuple(flagged)
+
+
+def blocks(blocked: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    """True if a blocked span overlaps the text [start, end): only then can tokenize flag
+    one of its tokens."""
+    if not blocked:
+        return False
+    starts, reach = _reach_of(blocked)
+    before = bisect_left(starts, end)
+    return before > 0 and reach[before - 1] > start
+
+
+def _reach_of(blocked: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
+    """_span_reach of `blocked`, remembered for the last tuple asked: one article's date
+    spans serve all its sentences. (Not in the per-Tables memo: an entry per article would
+    fill it and push out what the tables' entries took long to build.)"""
+    global _LAST_REACH
+    last = _LAST_REACH  # one read: the pair is replaced whole, never changed in place
+    if last[0] is not blocked:
+        last = (blocked, _span_reach(blocked))
+        _LAST_REACH = last
+    return last[1]
+
+
+_LAST_REACH: tuple[object, tuple[list[int], list[int]]] = (None, ([], []))
 
 
 def _span_reach(spans: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
@@ -158,22 +204,42 @@ def _span_reach(spans: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int
 # ── values ────────────────────────────────────────────────────────────────
 
 
+@lru_cache(maxsize=16)
+def _numeral_shapes(thousands: str, decimal: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The two numeral shapes of one convention: grouped thousands, and plain digits."""
+    th, dec = re.escape(thousands), re.escape(decimal)
+    return re.compile(rf"\d{{1,3}}(?:{th}\d{{3}})+(?:{dec}\d+)?"), re.compile(rf"\d+(?:{dec}\d+)?")
+
+
 def numeral_value(text: str, table: NumberTable) -> float | None:
     """Value of a written numeral in the language's convention ("12.000" → 12000 in German,
     "1.6" → 1.6 in English); the other convention is the fallback for foreign notation."""
     conventions = [(table.thousands, table.decimal), (table.decimal, table.thousands)]
     for thousands, decimal in conventions:
-        th, dec = re.escape(thousands), re.escape(decimal)
-        if re.fullmatch(rf"\d{{1,3}}(?:{th}\d{{3}})+(?:{dec}\d+)?", text) or re.fullmatch(
-            rf"\d+(?:{dec}\d+)?", text
-        ):
+        grouped, plain = _numeral_shapes(thousands, decimal)
+        if grouped.fullmatch(text) or plain.fullmatch(text):
             return float(text.replace(thousands, "").replace(decimal, "."))
     return None
 
 
+_WORD_VALUES_LIMIT = 100_000  # distinct words remembered per table (a long serve session)
+
+
 def word_value(word: str, table: NumberTable) -> float | None:
-    """Value of a number word, composing "fünfundzwanzig", "zweihundert", "twenty-five"."""
+    """Value of a number word, composing "fünfundzwanzig", "zweihundert", "twenty-five".
+
+    Every word of every sentence is asked, so the answers are remembered per table."""
     word = word.lower()
+    known: dict[str, float | None] = memo(table, "word_values", dict)
+    if word in known:
+        return known[word]
+    if len(known) >= _WORD_VALUES_LIMIT:
+        known.clear()
+    value = known[word] = _word_value(word, table)
+    return value
+
+
+def _word_value(word: str, table: NumberTable) -> float | None:
     if word in table.words:
         return table.words[word]
     # "zweitausenddreihundert": left × scale + right, for the scales in the word table
@@ -187,8 +253,8 @@ def word_value(word: str, table: NumberTable) -> float | None:
         if scale_word not in word or word == scale_word:
             continue
         left, _, right = word.partition(scale_word)
-        left_value = word_value(left, table) if left else 1.0
-        right_value = word_value(right, table) if right else 0.0
+        left_value = _word_value(left, table) if left else 1.0
+        right_value = _word_value(right, table) if right else 0.0
         if left_value is not None and right_value is not None and left_value < scale:
             return left_value * scale + right_value
     if table.joiner and table.joiner in word:
@@ -392,19 +458,48 @@ def _unit(tokens: tuple[Token, ...], last: int, table: NumberTable) -> tuple[int
     return last, None
 
 
+def _openers(table: NumberTable) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Token texts that can open an expression: first words of qualifiers (any token kind)
+    and of vague plurals (words). None if an empty phrase makes every token an opener."""
+    qualifiers = _phrase_index(table.qualifiers)
+    vague = _phrase_index(table.vague_plurals)
+    if None in qualifiers or None in vague:
+        return None
+    return frozenset(qualifiers), frozenset(vague)  # type: ignore[arg-type]
+
+
 def find_numbers(
     tokens: tuple[Token, ...], body: str, table: NumberTable
 ) -> tuple[NumberExpr, ...]:
     """Return the number expressions among `tokens`, left to right, never overlapping."""
     found: list[NumberExpr] = []
-    i = 0
-    while i < len(tokens):
-        expr = _expression(tokens, i, body, table)
-        if expr is None:
-            i += 1
+    openers = memo(table, "openers", lambda: _openers(table))
+    if openers is None:
+        starts: list[int] | range = range(len(tokens))
+    else:
+        # Only a numeral, a number word, a vague plural or a qualifier can open an
+        # expression (and never inside a date): elsewhere _expression finds nothing.
+        qualifier_words, vague_words = openers
+        known: dict[str, float | None] = memo(table, "word_values", dict)
+        starts = []
+        for i, token in enumerate(tokens):
+            if token.blocked:
+                continue
+            low = token.low
+            opens = token.kind == "num" or low in qualifier_words
+            if not opens and token.kind == "word":
+                value = known[low] if low in known else word_value(low, table)
+                opens = low in vague_words or value is not None
+            if opens:
+                starts.append(i)
+    end = 0  # tokens before `end` belong to the last expression found
+    for i in starts:
+        if i < end:
             continue
-        found.append(expr)
-        i = expr.last
+        expr = _expression(tokens, i, body, table)
+        if expr is not None:
+            found.append(expr)
+            end = expr.last
     return tuple(found)
 
 

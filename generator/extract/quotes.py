@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Article, EntityMention, Quote, Tables
+from .memo import memo
 
 OPENERS = {"„": '“”»"', "«": "»", "“": '”»“"', '"': '"', "‚": "‘’"}
 # every character the scan in _spans reacts to: openers, closers, unopened closers
@@ -123,33 +124,61 @@ def _word_re(words) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){_alt(words)}(?![\w])")
 
 
+def _vocabulary(tables: Tables, language: str) -> dict[str, object]:
+    """The quote vocabulary of a language and its compiled patterns, built once per tables."""
+    table = _table(tables, language)
+    determiners = {str(d) for d in table.get("determiners", ())}
+    roles = {str(k): str(v) for k, v in (table.get("roles") or {}).items()}
+    determiner_alt = _alt(determiners)
+    role_alt = _alt(roles)
+    return {
+        "table": table,
+        "names": {e.id: e.name for e in tables.entities},
+        "types": {e.id: e.type for e in tables.entities},
+        "roles": roles,
+        "determiners": determiners,
+        "pronouns": {str(p) for p in table.get("pronouns", ())},
+        "verbs": _word_re(table.get("speech_verbs", ())),
+        "before": _word_re(table.get("source_before", ())),
+        "after": _word_re(table.get("source_after", ())),
+        "report_phrase": _word_re(table.get("report_phrases", ())),
+        "report_word": re.compile(
+            rf"(?:(?P<hyph>[\w.]+)-)?(?<![\w]){_alt(table.get('report_words', ()))}(?![\w])"
+        ),
+        "role_np": re.compile(
+            rf"(?<![\w-])(?P<det>{determiner_alt})\s+"
+            rf"(?P<adjs>(?:[^\W\d_][\w-]*(?:e|en|er|es|em)\s+)*)"
+            rf"(?P<role>{role_alt})(?:s|es)?(?![\w])"
+        ),
+    }
+
+
 class _Context:
     """Everything attribution needs about one article: masks, mentions, vocabulary."""
 
     def __init__(self, article: Article, tables: Tables, mentions, spans: list[_Span]) -> None:
         self.article = article
         self.body = article.body
-        self.table = _table(tables, article.language)
-        self.names = {e.id: e.name for e in tables.entities}
-        self.types = {e.id: e.type for e in tables.entities}
         self.spans = spans
         self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.roles = {str(k): str(v) for k, v in (self.table.get("roles") or {}).items()}
-        self.determiners = {str(d) for d in self.table.get("determiners", ())}
-        self.pronouns = {str(p) for p in self.table.get("pronouns", ())}
-        self.verbs = _word_re(self.table.get("speech_verbs", ()))
-        self.before = _word_re(self.table.get("source_before", ()))
-        self.after = _word_re(self.table.get("source_after", ()))
-        self.report_phrase = _word_re(self.table.get("report_phrases", ()))
-        self.report_word = re.compile(
-            rf"(?:(?P<hyph>[\w.]+)-)?(?<![\w]){_alt(self.table.get('report_words', ()))}(?![\w])"
+        # the vocabulary and its compiled patterns depend on the tables alone
+        vocabulary: dict = memo(
+            tables,
+            ("quote_vocabulary", article.language),
+            lambda: _vocabulary(tables, article.language),
         )
-        determiners = _alt(self.determiners)
-        roles = _alt(self.roles)
-        self.role_np = re.compile(
-            rf"(?<![\w-])(?P<det>{determiners})\s+(?P<adjs>(?:[^\W\d_][\w-]*(?:e|en|er|es|em)\s+)*)"
-            rf"(?P<role>{roles})(?:s|es)?(?![\w])"
-        )
+        self.table = vocabulary["table"]
+        self.names = vocabulary["names"]
+        self.types = vocabulary["types"]
+        self.roles = vocabulary["roles"]
+        self.determiners = vocabulary["determiners"]
+        self.pronouns = vocabulary["pronouns"]
+        self.verbs = vocabulary["verbs"]
+        self.before = vocabulary["before"]
+        self.after = vocabulary["after"]
+        self.report_phrase = vocabulary["report_phrase"]
+        self.report_word = vocabulary["report_word"]
+        self.role_np = vocabulary["role_np"]
 
     # -- masks --
     def quoted(self, offset: int) -> bool:

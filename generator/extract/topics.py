@@ -44,9 +44,23 @@ def _build_keyword_topics(tables: Tables) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(seen.items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
 
+_HITS_LIMIT = 50_000  # texts remembered per tables (counted nouns repeat across articles)
+
+
 def topic_hits(text: str, tables: Tables) -> tuple[TopicHit, ...]:
     """Return every keyword hit in `text`, in text order, longest keyword at each place;
-    hits never overlap."""
+    hits never overlap. Remembered per tables: a sentence is asked once per figure, and
+    counted nouns ("Soldaten") repeat from article to article."""
+    known: dict[str, tuple[TopicHit, ...]] = memo(tables, "topic_hits", dict)
+    hits = known.get(text)
+    if hits is None:
+        if len(known) >= _HITS_LIMIT:
+            known.clear()
+        hits = known[text] = _topic_hits(text, tables)
+    return hits
+
+
+def _topic_hits(text: str, tables: Tables) -> tuple[TopicHit, ...]:
     lowered = text.lower()
     hits: list[TopicHit] = []
     taken: list[tuple[int, int]] = []

@@ -1,0 +1,140 @@
+"""The fast paths of cleaning and extraction give exactly what the plain scans give.
+
+Date patterns are tried only where a match can start (generator/extract/dates.py
+_starts), boilerplate patterns only on lines holding their required text
+(generator/clean.py _screen); both must agree with a full regex scan on any text,
+including the characters that fold to ASCII letters only for the regex engine
+("ſ" ~ "s", "K" (Kelvin) ~ "k", "ı" ~ "i", "İ").
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+from pathlib import Path
+
+from generator.clean import (
+    _CASE_UNSAFE,
+    _any_match,
+    _needles,
+    _present,
+    _screen,
+    _screened_rules,
+)
+from generator.extract.dates import _date_table, _matches, _patterns, _starts
+from generator.tables import load_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLES = load_tables(ROOT / "seeds" / "_tables")
+
+# Pieces that make date patterns and boilerplate patterns fire, plus tricky characters.
+PIECES = (
+    "am",
+    "Am",
+    "im",
+    "seit",
+    "vom",
+    "Mitte",
+    "Anfang",
+    "Ende",
+    "des Jahres",
+    "4.",
+    "18",
+    "2024",
+    "1999",
+    "November",
+    "Juni",
+    "Nov.",
+    "Dienstag",
+    "Freitag",
+    "letzten",
+    "vergangenen",
+    "heute",
+    "gestern",
+    "Woche",
+    "in der",
+    "last",
+    "August",
+    "mid-",
+    "on",
+    "Monday",
+    "the",
+    "summer",
+    "of",
+    "Lesen Sie auch",
+    "Werbeblocker",
+    "WERBEBLOCKER",
+    "kein ſpam",
+    "Foto:",
+    "©",
+    "Anzeige",
+    "İhr Adblocker",
+    "Kommentare",
+    "Von",
+    "dpa",
+    "jetzt testen",
+    "-",
+    "–",
+    ",",
+    " ",
+    "  ",
+    "\n",
+    "x",
+    "Soldaten",
+    "ﬀ",
+    "ı",
+    "K",
+)
+
+
+def random_texts(count: int = 600) -> list[str]:
+    """Seeded texts from PIECES, glued and spaced (deterministic: same texts every run)."""
+    rng = random.Random(2024)
+    joints = ("", " ", " ", "\n")
+    return [
+        rng.choice(joints).join(rng.choice(PIECES) for _ in range(rng.randint(0, 30)))
+        for _ in range(count)
+    ]
+
+
+def test_date_candidates_find_what_finditer_finds():
+    for text, language in itertools.product(random_texts(), ("de", "en")):
+        patterns = _patterns(repr(_date_table(TABLES, language)))
+        starts = _starts(text, patterns)
+        for number, (_kind, pattern, openers) in enumerate(patterns):
+            candidates = starts[number] if starts is not None and openers is not None else None
+            fast = [(m.span(), m.groupdict()) for m in _matches(text, pattern, candidates)]
+            plain = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert fast == plain, (pattern.pattern[:60], text)
+
+
+def test_date_candidates_cover_known_dates():
+    patterns = _patterns(repr(_date_table(TABLES, "de")))
+    text = "Erst am Dienstag, 4. November 2024 kam er, dann folgte der 18. Juni."
+    starts = _starts(text, patterns)
+    assert starts is not None
+    days = [m.group() for m in _matches(text, patterns[0][1], starts[0])]
+    assert days == ["am Dienstag, 4. November 2024", "18. Juni"]
+
+
+def test_screened_boilerplate_agrees_with_every_pattern():
+    for text, language in itertools.product(random_texts(), ("de", "en")):
+        line = text.strip()
+        rules = _screened_rules(TABLES, language)
+        safe = _CASE_UNSAFE.search(line) is None
+        present = _present(_needles(rules), line, line.lower(), safe)
+        for kind, screens in rules.items():
+            plain = any(screen.pattern.search(line) for screen in screens)
+            assert _any_match(screens, line, line.lower(), safe) == plain, (kind, line)
+            assert _any_match(screens, line, line.lower(), safe, present) == plain, (kind, line)
+
+
+def test_screen_reads_required_text_and_folds_case():
+    screen = _screen(re.compile(r"(?i)\bkein spam\b"))
+    assert screen.texts == ("kein spam",) and screen.ignore_case
+    anchored = _screen(re.compile(r"^[-+–—*•·|=_~]+$"))
+    assert anchored.texts is None  # no literal required: always tried
+    # "ſ" matches "s" for the regex engine only: such a line is never screened out
+    assert _CASE_UNSAFE.search("kein ſpam") is not None
+    assert _any_match((screen,), "kein ſpam", "kein ſpam".lower(), False)
