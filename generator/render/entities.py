@@ -151,7 +151,7 @@ def _entity_page(item: EntityMentions, names: dict[str, str]) -> Page:
             if items:
                 blocks.append(html_list(items))
             current, items, number = article.file, [], number + 1
-            blocks.append(f'<h3 id="artikel-{number}">{hesc(article.title)}</h3>')
+            blocks.append(heading(3, hesc(article.title), f"artikel-{number}"))
         sentence = article.sentences[index]
         target = href(page, article_path(article.slug), sentence.anchor)
         marked = highlight(sentence.text, list(spans))
