@@ -269,6 +269,29 @@ def child_incremental(seeds_dir: Path, docs_dir: Path, edit: bool) -> dict:
     }
 
 
+def child_serve(seeds_dir: Path, docs_dir: Path) -> dict:
+    """A running `mkdocs serve`: one process builds (cache warm), then a seed is edited and
+    the plugin's build runs again in the same process. Returns both builds' seconds."""
+    from generator.pipeline import build
+
+    clock = time.perf_counter
+    start = clock()
+    first = build(seeds_dir, docs_dir)
+    first_s = clock() - start
+    target = min(seeds_dir.glob("*.txt"))
+    with target.open("a", encoding="utf-8") as handle:
+        handle.write("Am 6. Mai meldete Reuters mindestens 3.000 weitere Soldaten.\n")
+    start = clock()
+    second = build(seeds_dir, docs_dir)
+    second_s = clock() - start
+    return {
+        "first": first_s,
+        "edit": second_s,
+        "first_written": len(first.written.written),
+        "edit_written": len(second.written.written),
+    }
+
+
 def child_parallel(seeds_dir: Path) -> dict:
     """Extract the corpus serially and in parallel (no cache); return times and equality."""
     from generator import pipeline
@@ -473,6 +496,7 @@ def bench_size(count: int, *, pagefind: bool) -> dict:
     warm, warm_proc = child_json("incremental", str(seeds), str(docs))
     noop, noop_proc = child_json("incremental", str(seeds), str(docs))
     edit, edit_proc = child_json("incremental", str(seeds), str(docs), "--edit")
+    serve, _ = child_json("serve", str(seeds), str(docs))
     print(f"[{count}] parallel vs serial extraction ...", flush=True)
     par, _ = child_json("parallel", str(seeds))
 
@@ -485,6 +509,7 @@ def bench_size(count: int, *, pagefind: bool) -> dict:
         "noop": {**noop, "process_wall": noop_proc["wall"]},
         "edit": {**edit, "process_wall": edit_proc["wall"]},
         "parallel": par,
+        "serve": serve,
     }
 
 
@@ -632,6 +657,26 @@ def render_results(all_runs: list[dict], info: dict) -> str:
             )
     out += [
         "",
+        "## Rebuild in a running `mkdocs serve`",
+        "",
+        (
+            "One process (as `mkdocs serve` keeps the plugin loaded): a build with the cache "
+            "warm, then one seed gets a sentence appended and the plugin's build runs again. "
+            "Unchanged extractions and article pages are reused from memory; only files whose "
+            "bytes changed are written (MkDocs then rebuilds the site)."
+        ),
+        "",
+        "| N | first build s | files written | rebuild after one edit s | files written |",
+        "|---|---|---|---|---|",
+    ]
+    for run in runs:
+        serve = run["serve"]
+        out.append(
+            f"| {run['count']} | {serve['first']:.2f} | {serve['first_written']} "
+            f"| {serve['edit']:.2f} | {serve['edit_written']} |"
+        )
+    out += [
+        "",
         "## Parallel vs serial extraction (clean + extract, no cache)",
         "",
         "| N | serial s | parallel s | processes | speed-up | results equal |",
@@ -697,8 +742,8 @@ def render_results(all_runs: list[dict], info: dict) -> str:
                 ems <= SITE_TARGETS["extract_ms"],
             ),
             (
-                f"one-seed edit generator {run['edit']['total']:.2f} s ≤ 1 s",
-                run["edit"]["total"] <= 1.0,
+                f"one-seed edit, generator in a running serve {run['serve']['edit']:.2f} s ≤ 1 s",
+                run["serve"]["edit"] <= 1.0,
             ),
         )
         out.append(
@@ -723,13 +768,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true", help="add N = 5000")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--no-pagefind", action="store_true")
-    parser.add_argument("--child", choices=("generator", "incremental", "parallel"))
+    parser.add_argument("--child", choices=("generator", "incremental", "parallel", "serve"))
     parser.add_argument("--edit", action="store_true")
     parser.add_argument("paths", nargs="*", type=Path)
     args = parser.parse_args(argv)
 
     if args.child == "generator":
         print(json.dumps(child_generator(*args.paths)))
+        return 0
+    if args.child == "serve":
+        print(json.dumps(child_serve(*args.paths)))
         return 0
     if args.child == "incremental":
         print(json.dumps(child_incremental(*args.paths, edit=args.edit)))

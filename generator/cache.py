@@ -201,6 +201,11 @@ PARALLEL_MIN_SEEDS = 200
 
 _worker_tables: Tables | None = None
 
+# The last build's extractions by key, in this process: a rebuild in a running
+# `mkdocs serve` reuses them without reading the cache folder (and the unchanged
+# Extraction objects stay the same objects, so per-extraction memos keep hitting).
+_MEMORY: dict[str, Extraction] = {}
+
 
 @dataclass(frozen=True, slots=True)
 class ExtractStats:
@@ -267,7 +272,7 @@ def extract_all(
         for i, seed in enumerate(seeds):
             key = seed_key(seed, slugs[seed.file], context)
             keys[i] = key
-            hit = cache.load(key)
+            hit = _MEMORY.get(key) or cache.load(key)
             if hit is not None:
                 results[i] = hit  # type: ignore[assignment]
             else:
@@ -291,5 +296,12 @@ def extract_all(
             cache.store(key, result)
     if cache is not None and prune:
         cache.prune(key for key in keys if key is not None)
+    if cache is not None:
+        _MEMORY.clear()
+        _MEMORY.update(
+            (key, result)
+            for key, result in zip(keys, results, strict=True)
+            if key is not None and isinstance(result, Extraction)
+        )
     stats = ExtractStats(len(seeds) - len(pending), len(pending), workers)
     return tuple(results), stats  # type: ignore[arg-type]

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from browser_util import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, Watch, serve
+from browser_util import DESKTOP, PHONE, Watch, serve
 from conftest import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
@@ -38,21 +38,6 @@ QUERIES = {
 
 
 # --- fixtures -------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
-    """Yield a headless Chromium, or skip when the Debian package is not installed."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not installed (make browser-deps installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="session")

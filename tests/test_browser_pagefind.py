@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browser_util import CHROMIUM, CHROMIUM_ARGS, DESKTOP, Watch, serve
+from browser_util import DESKTOP, Watch, serve
 from conftest import ROOT
 from test_pagefind import build_seed_site
 
@@ -58,21 +58,6 @@ def base_url(pagefind_site: Path) -> Iterator[str]:
         (root / prefix).symlink_to(pagefind_site, target_is_directory=True)
     with serve(root) as url:
         yield url + (f"{prefix}/" if prefix else "")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    """Yield a headless Chromium, or skip when the Debian package is not installed."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not installed (make browser-deps installs it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from .common import (
     QUALIFIER_LABEL,
     a,
     article_path,
+    directory_urls,
     entity_path,
     esc,
     heading,
@@ -388,6 +389,7 @@ class _Site:
     topic_names: dict[str, str]
     entity_ids: frozenset[str]
     patterns: dict
+    topic_key: tuple  # topic_names as a comparable value
 
 
 def _site(corpus: Corpus, tables: Tables) -> _Site:
@@ -398,7 +400,48 @@ def _site(corpus: Corpus, tables: Tables) -> _Site:
         topic_names={t.id: t.name for t in tables.topics},
         entity_ids=frozenset(e.id for e in corpus.entities),
         patterns=keyword_patterns(tables.topics),
+        topic_key=tuple(sorted((t.id, t.name) for t in tables.topics)),
     )
+
+
+# id(extraction) -> (extraction, inputs, page): in a running `mkdocs serve`, an article whose
+# extraction (the same object, see cache._MEMORY) and page inputs did not change is not
+# rendered again.
+_RENDERED: dict[int, tuple] = {}
+
+
+def _page_inputs(extraction: Extraction, site: _Site) -> tuple:
+    """Everything besides the extraction that an article page shows."""
+    file = extraction.article.file
+    anchors = []
+    for figure in extraction.figures:
+        claim = site.claims.get((file, figure.start))
+        anchors.append(claim_anchor(claim) if claim else None)
+    related = site.related.get(extraction.article.slug, ())
+    titles = tuple(site.titles.get(item.slug) for item in related)
+    return (
+        tuple(anchors),
+        related,
+        titles,
+        site.topic_key,
+        site.entity_ids,
+        id(site.patterns),
+        directory_urls(),
+    )
+
+
+def article_page(extraction: Extraction, site: _Site) -> Page:
+    """Return render_article(extraction, site), reusing the page of an earlier build of
+    this process when neither the extraction nor the page's inputs changed."""
+    inputs = _page_inputs(extraction, site)
+    kept = _RENDERED.get(id(extraction))
+    if kept is not None and kept[0] is extraction and kept[1] == inputs:
+        return kept[2]
+    if len(_RENDERED) > 100_000:
+        _RENDERED.clear()
+    page = render_article(extraction, site)
+    _RENDERED[id(extraction)] = (extraction, inputs, page)
+    return page
 
 
 def render_article(extraction: Extraction, site: _Site) -> Page:
@@ -543,5 +586,5 @@ def render_index(corpus: Corpus) -> tuple[Page, ...]:
 def render_articles(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
     """Return one page per article plus the (paginated) articles index."""
     site = _site(corpus, tables)
-    pages = [render_article(extraction, site) for extraction in corpus.extractions]
+    pages = [article_page(extraction, site) for extraction in corpus.extractions]
     return (*pages, *render_index(corpus))

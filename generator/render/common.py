@@ -93,6 +93,7 @@ def title_front_matter(title: str) -> list[str]:
 
 HTML_PAGE_META = "dossier_html"  # front matter flag: the body is our own raw HTML
 _DIRECTORY_URLS: ContextVar[bool] = ContextVar("directory_urls", default=True)
+_WHITESPACE_RUN = re.compile(r"\s\s|[^\S ]")  # two whitespace, or any but a plain space
 _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
 
 
@@ -106,11 +107,18 @@ def url_style(directory_urls: bool):
         _DIRECTORY_URLS.reset(token)
 
 
+def directory_urls() -> bool:
+    """Whether pages are being rendered for MkDocs' directory URLs (see url_style)."""
+    return _DIRECTORY_URLS.get()
+
+
 def hesc(text: str | None) -> str:
     """Return untrusted `text` escaped for HTML text or a quoted attribute, on one line."""
     if not text:
         return ""
-    return " ".join(text.split()).translate(_HTML_ESCAPES)
+    # most fragments hold single spaces only: then strip() is what split/join would do
+    text = " ".join(text.split()) if _WHITESPACE_RUN.search(text) else text.strip()
+    return text.translate(_HTML_ESCAPES)
 
 
 def page_url(page: str) -> str:

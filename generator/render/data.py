@@ -95,21 +95,26 @@ def figures_csv(rows: list[dict]) -> str:
 def entity_records(corpus: Corpus) -> list[dict]:
     """Return one record per mentioned entity: name, type, forms, page URL, every mention."""
     records = []
+    # (file, sentence, entity) -> that sentence's mentions of the entity, in text order
+    grouped: dict[tuple[str, int, str], list] = {}
+    for extraction in corpus.extractions:
+        for mention in sorted(extraction.mentions, key=lambda m: (m.start, m.end)):
+            key = (extraction.article.file, mention.sentence, mention.entity)
+            grouped.setdefault(key, []).append(mention)
     for item in collect_mentions(corpus):
         mentions = []
         for extraction, index, _ in item.sentences:
             article = extraction.article
             sentence = article.sentences[index]
-            for mention in sorted(extraction.mentions, key=lambda m: (m.start, m.end)):
-                if mention.entity == item.entity.id and mention.sentence == index:
-                    mentions.append(
-                        {
-                            "file": article.file,
-                            "url": sentence_url(article.slug, sentence.anchor),
-                            "form": mention.form,
-                            "sentence": sentence.text,
-                        }
-                    )
+            for mention in grouped.get((article.file, index, item.entity.id), ()):
+                mentions.append(
+                    {
+                        "file": article.file,
+                        "url": sentence_url(article.slug, sentence.anchor),
+                        "form": mention.form,
+                        "sentence": sentence.text,
+                    }
+                )
         records.append(
             {
                 "id": item.entity.id,

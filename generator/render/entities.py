@@ -60,11 +60,21 @@ class EntityMentions:
     cooccurring: tuple[tuple[str, int], ...]  # (entity id, shared sentences), ranked
 
 
+_LAST: list = [None, ()]  # (corpus, result) of the last call: pages and data share one
+
+
 def collect_mentions(corpus: Corpus) -> tuple[EntityMentions, ...]:
     """Return, per entity with at least one mention, its mentions, forms and co-occurrences.
 
-    Sorted by entity id. Mentions of ids missing from the gazetteer are ignored.
+    Sorted by entity id. Mentions of ids missing from the gazetteer are ignored. The entity
+    pages and data/entities.json ask for the same corpus (immutable): computed once.
     """
+    if _LAST[0] is not corpus:
+        _LAST[:] = [corpus, _collect_mentions(corpus)]
+    return _LAST[1]
+
+
+def _collect_mentions(corpus: Corpus) -> tuple[EntityMentions, ...]:
     known = {entity.id: entity for entity in corpus.entities}
     forms: dict[str, Counter] = defaultdict(Counter)
     spans: dict[str, dict[tuple[str, int], list[tuple[int, int]]]] = defaultdict(dict)

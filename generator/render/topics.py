@@ -235,7 +235,7 @@ def _sentence_sources(extraction: Extraction, sentence: Sentence) -> str:
         }
         | {q.speaker for q in extraction.quotes if q.sentence == sentence.index and q.speaker}
     )
-    return ", ".join(esc(n) for n in names)
+    return ", ".join(hesc(n) for n in names)
 
 
 def _citation_line(citation: TopicCitation, page: str) -> str:
@@ -249,10 +249,15 @@ def _citation_line(citation: TopicCitation, page: str) -> str:
 
 
 def _citation_lines(
-    topic: Topic, citations: tuple[TopicCitation, ...], page: str, number: int, total: int
+    topic: Topic,
+    citations: tuple[TopicCitation, ...],
+    page: str,
+    number: int,
+    total: int,
+    articles: int,
 ) -> list[str]:
+    """One page of a topic's citations; `articles` is how many articles cite the topic."""
     chunk = citations[(number - 1) * CITATIONS_PER_PAGE : number * CITATIONS_PER_PAGE]
-    articles = len({c.extraction.article.slug for c in citations})
     nav = html_pager(page, number, total, lambda n: citations_page_path(topic.id, n))
     items = [_citation_line(c, page) for c in chunk]
     return [
@@ -276,6 +281,7 @@ def render_topic(
     further citation pages, as raw HTML (see render.common)."""
     page = topic_path(topic.id)
     total = max(1, math.ceil(len(citations) / CITATIONS_PER_PAGE))
+    articles = len({c.extraction.article.slug for c in citations})
     claims = claims_of(corpus.extractions, topic.id, tables)
     blocks = [f"<h1>{hesc(topic.name)}</h1>"]
     if topic.description:
@@ -284,7 +290,7 @@ def render_topic(
     blocks += _claims_section(claims, page)
     blocks += [
         heading(2, "Belegstellen", "belegstellen"),
-        *_citation_lines(topic, citations, page, 1, total),
+        *_citation_lines(topic, citations, page, 1, total, articles),
     ]
     pages = [Page(page, html_page(topic.name, blocks, searchable=False))]
     for number in range(2, total + 1):
@@ -293,7 +299,7 @@ def render_topic(
         blocks = [
             f"<h1>{hesc(title)}</h1>",
             f"<p>Zurück zum {a(href(path, page), 'Quellenvergleich')}.</p>",
-            *_citation_lines(topic, citations, path, number, total),
+            *_citation_lines(topic, citations, path, number, total, articles),
         ]
         pages.append(Page(path, html_page(title, blocks, searchable=False)))
     return tuple(pages)
