@@ -287,8 +287,8 @@ def child_serve(seeds_dir: Path, docs_dir: Path) -> dict:
     return {
         "first": first_s,
         "edit": second_s,
-        "first_written": len(first.written.written),
-        "edit_written": len(second.written.written),
+        "first_written": len(first.write.written),
+        "edit_written": len(second.write.written),
     }
 
 
