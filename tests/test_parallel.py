@@ -82,3 +82,30 @@ def test_whole_build_is_byte_identical_serial_parallel_and_cached(tmp_path: Path
     assert docs_bytes(tmp_path / "cold") == serial
     assert docs_bytes(tmp_path / "warm") == serial
     assert len(list((tmp_path / "cache" / "extract").glob("*.pickle"))) == 24
+
+
+def test_article_pages_rendered_in_worker_processes_equal_the_serial_pages(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """Forked rendering (used from PARALLEL_MIN_PAGES articles) gives the serial bytes, in
+    order, for both URL styles; a second call reuses the pages of unchanged articles."""
+    from generator.pipeline import build_corpus
+    from generator.render import articles
+    from generator.render.common import url_style
+
+    make_corpus = load_make_corpus()
+    make_corpus.write_corpus(24, tmp_path / "seeds")
+    tables = load_tables(tmp_path / "seeds" / "_tables")
+    corpus = build_corpus(tmp_path / "seeds", tables, cache_dir=None)
+    site = articles._site(corpus, tables)
+    monkeypatch.setattr(articles, "PARALLEL_MIN_PAGES", 4)
+    monkeypatch.setattr(articles, "available_cores", lambda: 2)
+    for directory_urls in (True, False):
+        with url_style(directory_urls):
+            articles._RENDERED.clear()
+            forked = articles.article_pages(corpus.extractions, site)
+            serial = [articles.render_article(e, site) for e in corpus.extractions]
+            assert forked == serial
+            assert len({page.path for page in forked}) == 24
+            again = articles.article_pages(corpus.extractions, site)
+            assert all(a is b for a, b in zip(again, forked, strict=True))

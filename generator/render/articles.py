@@ -12,10 +12,13 @@ All text from seeds goes through `esc()`; only the markup around it is ours.
 from __future__ import annotations
 
 import math
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from ..cache import available_cores
 from ..link import Claim, claims_of, keyword_patterns, sentence_topics
 from ..models import Corpus, Extraction, Figure, Page, Related, Sentence, Tables
 from ..timeline import MONTHS_DE
@@ -35,6 +38,7 @@ from .common import (
     html_table,
     link,
     topic_path,
+    url_style,
 )
 
 ARTICLES_PER_PAGE = 200
@@ -430,18 +434,66 @@ def _page_inputs(extraction: Extraction, site: _Site) -> tuple:
     )
 
 
-def article_page(extraction: Extraction, site: _Site) -> Page:
-    """Return render_article(extraction, site), reusing the page of an earlier build of
-    this process when neither the extraction nor the page's inputs changed."""
-    inputs = _page_inputs(extraction, site)
-    kept = _RENDERED.get(id(extraction))
-    if kept is not None and kept[0] is extraction and kept[1] == inputs:
-        return kept[2]
+def article_pages(extractions: tuple[Extraction, ...], site: _Site) -> list[Page]:
+    """Return render_article() of every extraction, in order.
+
+    A page whose extraction (the same object) and inputs are unchanged since an earlier
+    build of this process is reused. The rest are rendered serially, or for many articles
+    across forked worker processes (each article's page depends only on it and `site`, so
+    the result is the same).
+    """
     if len(_RENDERED) > 100_000:
         _RENDERED.clear()
-    page = render_article(extraction, site)
-    _RENDERED[id(extraction)] = (extraction, inputs, page)
-    return page
+    pages: list[Page | None] = []
+    missing: list[int] = []
+    inputs = [_page_inputs(extraction, site) for extraction in extractions]
+    for i, extraction in enumerate(extractions):
+        kept = _RENDERED.get(id(extraction))
+        if kept is not None and kept[0] is extraction and kept[1] == inputs[i]:
+            pages.append(kept[2])
+        else:
+            pages.append(None)
+            missing.append(i)
+    for i, page in zip(missing, _render_many([extractions[i] for i in missing], site), strict=True):
+        pages[i] = page
+        _RENDERED[id(extractions[i])] = (extractions[i], inputs[i], page)
+    return pages  # type: ignore[return-value]
+
+
+# Below this many pages, starting worker processes costs more than it saves.
+PARALLEL_MIN_PAGES = 200
+_FORKED: tuple = ()  # (extractions, site, directory_urls) inherited by forked workers
+
+
+def _render_many(extractions: list[Extraction], site: _Site) -> list[Page]:
+    global _FORKED
+    workers = min(available_cores(), len(extractions) // (PARALLEL_MIN_PAGES // 2))
+    if len(extractions) < PARALLEL_MIN_PAGES or workers < 2 or not _can_fork():
+        return [render_article(extraction, site) for extraction in extractions]
+    _FORKED = (extractions, site, directory_urls())
+    try:
+        chunk = math.ceil(len(extractions) / (workers * 4))
+        bounds = [(i, min(i + chunk, len(extractions))) for i in range(0, len(extractions), chunk)]
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            contents = [c for part in pool.map(_render_slice, bounds) for c in part]
+    finally:
+        _FORKED = ()
+    return [
+        Page(article_path(extraction.article.slug), content)
+        for extraction, content in zip(extractions, contents, strict=True)
+    ]
+
+
+def _render_slice(bounds: tuple[int, int]) -> list[str]:
+    """Worker: the page contents of extractions[start:end] of the forked state."""
+    extractions, site, directory = _FORKED
+    with url_style(directory):
+        return [render_article(e, site).content for e in extractions[bounds[0] : bounds[1]]]
+
+
+def _can_fork() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def render_article(extraction: Extraction, site: _Site) -> Page:
@@ -586,5 +638,5 @@ def render_index(corpus: Corpus) -> tuple[Page, ...]:
 def render_articles(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
     """Return one page per article plus the (paginated) articles index."""
     site = _site(corpus, tables)
-    pages = [article_page(extraction, site) for extraction in corpus.extractions]
+    pages = article_pages(corpus.extractions, site)
     return (*pages, *render_index(corpus))
