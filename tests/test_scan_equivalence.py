@@ -4,7 +4,8 @@ Date patterns are tried only where a match can start (generator/extract/dates.py
 _starts), boilerplate patterns only on lines holding their required text
 (generator/clean.py _screen); both must agree with a full regex scan on any text,
 including the characters that fold to ASCII letters only for the regex engine
-("ſ" ~ "s", "K" (Kelvin) ~ "k", "ı" ~ "i", "İ").
+("ſ" ~ "s", "K" (Kelvin) ~ "k", "ı" ~ "i", "İ"). The tokenizer (generator/extract/numbers.py
+tokenize, read with findall) must give the tokens a plain _TOKEN.finditer gives.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from generator.clean import (
     _screened_rules,
 )
 from generator.extract.dates import _date_table, _matches, _patterns, _starts
+from generator.extract.numbers import _TOKEN, Token, tokenize
 from generator.tables import load_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,3 +140,35 @@ def test_screen_reads_required_text_and_folds_case():
     # "ſ" matches "s" for the regex engine only: such a line is never screened out
     assert _CASE_UNSAFE.search("kein ſpam") is not None
     assert _any_match((screen,), "kein ſpam", "kein ſpam".lower(), False)
+
+
+def _plain_tokens(text: str, offset: int) -> list[tuple]:
+    """The tokens of `text` as a plain _TOKEN.finditer reads them."""
+    return [
+        (m.group(), m.lastgroup, offset + m.start(), offset + m.end(), False, m.group().lower())
+        for m in _TOKEN.finditer(text)
+    ]
+
+
+def test_tokenize_reads_what_finditer_reads():
+    odd = ("\u00a0", "\t", "\u2009", "F-16", "152-Millimeter", "1.6m", "'s", "’", "_", "İ", "ΟΣ")
+    rng = random.Random(7)
+    texts = random_texts() + [
+        "".join(rng.choice(PIECES + odd) for _ in range(rng.randint(0, 20))) for _ in range(300)
+    ]
+    for text in texts:
+        tokens = tokenize(text, 17, ())
+        assert [tuple(t) for t in tokens] == _plain_tokens(text, 17), text
+        assert all(isinstance(t, Token) for t in tokens)
+
+
+def test_tokenize_offsets_and_kinds():
+    tokens = tokenize("  rund 1.500 US-Soldaten, F-16\u00a0!", 100, ((107, 112),))
+    assert [(t.text, t.kind, t.start, t.end, t.blocked) for t in tokens] == [
+        ("rund", "word", 102, 106, False),
+        ("1.500", "num", 107, 112, True),
+        ("US-Soldaten", "word", 113, 124, False),
+        (",", "sym", 124, 125, False),
+        ("F-16", "word", 126, 130, False),
+        ("!", "sym", 131, 132, False),
+    ]

@@ -38,6 +38,42 @@ class _Source:
 
 
 @dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """The word sets of one attribution table that every sentence reads, built once per
+    table (a memo lookup per use cost more than the set tests themselves)."""
+
+    articles: frozenset[str]  # with "the", "a", "an"
+    articles_the: frozenset[str]  # with "the" only
+    stop: frozenset[str]
+    links: frozenset[str]
+    skip: frozenset[str]
+    stop_or_skip: frozenset[str]
+    pronouns: frozenset[str]
+    documents: frozenset[str]
+    anaphor_words: frozenset[str]
+    hearsay: frozenset[str]
+
+
+def _lexicon(table: dict) -> _Lexicon:
+    return memo(
+        table,
+        "lexicon",
+        lambda: _Lexicon(
+            articles=_set(table, "articles", "the", "a", "an"),
+            articles_the=_set(table, "articles", "the"),
+            stop=_set(table, "stop_words"),
+            links=_set(table, "phrase_links"),
+            skip=_set(table, "skip_words"),
+            stop_or_skip=_set(table, "stop_words") | _set(table, "skip_words"),
+            pronouns=_set(table, "pronouns"),
+            documents=_set(table, "document_nouns"),
+            anaphor_words=_set(table, "anaphor_words"),
+            hearsay=_set(table, "hearsay"),
+        ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class _Context:
     article: Article
     mentions: tuple[EntityMention, ...]
@@ -47,6 +83,7 @@ class _Context:
     names: dict  # entity id -> canonical name
     appositions: dict  # lower-case noun -> entity id ("Militärgeheimdienst DIA")
     memo: dict  # per-call cache of sentence results (the sentence loop revisits neighbours)
+    lex: _Lexicon
 
 
 def _table(tables: Tables, language: str) -> dict:
@@ -201,16 +238,13 @@ def _capitalised(token: Token) -> bool:
 def _phrase_after(ctx: _Context, tokens: tuple[Token, ...], i: int, limit: int | None = None) -> tuple[int, int]:
     """Token range of the noun phrase starting at `i`: determiners, adjectives, nouns,
     names, genitives, coordination, linked prepositional parts and a parenthesis."""
-    table = ctx.table
-    articles = _set(table, "articles", "the", "a", "an")
-    stop = _set(table, "stop_words")
-    links = _set(table, "phrase_links")
-    skip = _set(table, "skip_words")
+    lex = ctx.lex
+    articles, stop, links, skip = lex.articles, lex.stop, lex.links, lex.skip
     english = ctx.language == "en"
     limit = len(tokens) if limit is None else limit
     while i < limit and tokens[i].low in links:  # "nach Schätzungen von Experten"
         i += 1
-    if i < limit and tokens[i].low in _set(table, "pronouns"):
+    if i < limit and tokens[i].low in lex.pronouns:
         after = tokens[i + 1] if i + 1 < limit else None
         if after is None or not (_capitalised(after) or _is_adjective(after)):
             return i, i + 1  # "sagte er": resolved to the person named before
@@ -269,7 +303,7 @@ def _phrase_after(ctx: _Context, tokens: tuple[Token, ...], i: int, limit: int |
 
 def _phrase_before(ctx: _Context, tokens: tuple[Token, ...], end: int) -> tuple[int, int]:
     """Token range of the noun phrase that ends right before token `end` ("dem Bericht")."""
-    articles = _set(ctx.table, "articles", "the", "a", "an")
+    articles = ctx.lex.articles
     j = end
     while j > 0:
         token = tokens[j - 1]
@@ -343,11 +377,11 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
     if mentions:
         return _entity_names(ctx, mentions)
     words = [t for t in tokens[first:last] if t.kind == "word"]
-    pronouns = _set(ctx.table, "pronouns")
+    pronouns = ctx.lex.pronouns
     if len(words) == 1 and words[0].low in pronouns:
         person = _person_before(ctx, start)
         return (person,) if person else ()
-    documents = _set(ctx.table, "document_nouns")
+    documents = ctx.lex.documents
     articles = _words(ctx.table, "articles")
     definite = tokens[first].low in ("der", "des", "dem", "den", "die", "das", "the")
     if ctx.language != "de":
@@ -367,7 +401,7 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
         # "Bericht des X" is X's; "dem Bericht" points back; "Berichten" alone is nobody
         rest = head + 1
         if rest < last:
-            if tokens[rest].low in _set(ctx.table, "phrase_links"):
+            if tokens[rest].low in ctx.lex.links:
                 rest += 1
             return _resolve_phrase(ctx, tokens, rest, last)
         return (_REPORT,) if definite and first < head else ()
@@ -563,9 +597,12 @@ def nominative(core: tuple[Token, ...], table: dict, tables: Tables) -> str:
 def _context(article: Article, mentions: tuple[EntityMention, ...], tables: Tables) -> _Context:
     table = _table(tables, article.language)
     names = {e.id: e.name for e in tables.entities}
-    ctx = _Context(article, mentions, tables, table, article.language, names, {}, {})
+    lex = _lexicon(table)
+    ctx = _Context(article, mentions, tables, table, article.language, names, {}, {}, lex)
     appositions = _appositions(ctx)
-    return _Context(article, mentions, tables, table, article.language, names, appositions, {})
+    return _Context(
+        article, mentions, tables, table, article.language, names, appositions, {}, lex
+    )
 
 
 def _appositions(ctx: _Context) -> dict:
@@ -610,8 +647,8 @@ def _subject_before(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> tupl
     """The clause-initial noun phrase if it stands right before the verb (or its
     auxiliary): "Der südkoreanische Geheimdienst etwa geht davon aus"."""
     start = _clause_start(tokens, verb)
-    stop = _set(ctx.table, "stop_words") | _set(ctx.table, "skip_words")
-    skip = _set(ctx.table, "skip_words")
+    stop = ctx.lex.stop_or_skip
+    skip = ctx.lex.skip
     while start < verb and tokens[start].low in skip:
         start += 1
     if start >= verb:
@@ -619,7 +656,7 @@ def _subject_before(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> tupl
     first = tokens[start]
     # a capitalised sentence opener may be an adverb ("Darüber", "Im"): not a subject
     stopwords = memo(ctx.tables, ("subject_stopwords", ctx.language), lambda: _stopwords(ctx))
-    if first.low in stopwords and first.low not in _set(ctx.table, "articles", "the"):
+    if first.low in stopwords and first.low not in ctx.lex.articles_the:
         return None
     first_i, last_i = _phrase_after(ctx, tokens, start, verb)
     if last_i <= first_i:
@@ -685,7 +722,7 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
             add(*subject)
             continue
         k = end
-        while k < len(tokens) and tokens[k].low in _set(table, "skip_words"):
+        while k < len(tokens) and tokens[k].low in ctx.lex.skip:
             k += 1
         phrase = _phrase_after(ctx, tokens, k)
         if phrase[1] > phrase[0]:
@@ -723,7 +760,7 @@ def _find_sources_previous(ctx: _Context, index: int) -> bool:
             anaphoric = True
     # "berichtete davon": the anaphor must follow a reporting verb ("dazu übergegangen" is none)
     verb_ends = {end for _start, end in _cue(tokens, ctx.table, "verbs")}
-    anaphor_words = _set(ctx.table, "anaphor_words")
+    anaphor_words = ctx.lex.anaphor_words
     if any(k < len(tokens) and tokens[k].low in anaphor_words for k in verb_ends):
         anaphoric = True
     if not anaphoric:
@@ -740,7 +777,7 @@ def _same_paragraph(ctx: _Context, a: int, b: int) -> bool:
 
 
 def _has_hearsay(ctx: _Context, index: int) -> bool:
-    hearsay = _set(ctx.table, "hearsay")
+    hearsay = ctx.lex.hearsay
     return any(t.low in hearsay for t in _tokens(ctx, index))
 
 
