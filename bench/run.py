@@ -9,13 +9,15 @@ For every N, on a synthetic corpus from bench/make_corpus.py (deterministic):
 - generator stages, cold, serial, no cache (tables, read, clean, extract, link, render,
   write), each stage function called directly and timed with time.perf_counter, in a
   child process so its peak memory (ru_maxrss) is its own;
-- `mkdocs build` of the generated docs (project mkdocs.yml, dossier plugin off because
-  the pages are already written, search on) and of the bare floor: the same article texts
-  as plain Markdown pages, out of the nav, same Material theme, no overrides;
+- the whole build: one `mkdocs build` with the project's mkdocs.yml and the dossier
+  plugin generating the pages from the seeds (cold, no cache), with Material search and
+  with Pagefind; and the bare floor: the same article texts as plain Markdown pages, out
+  of the nav, same Material theme, no overrides;
 - site size per article, Material's search_index.json, and Pagefind's index when the
   `pagefind` package is installed;
 - extraction ms per article (median) and on the article closest to 4 KB;
-- a cached rebuild after editing one seed (generator time per stage, files rewritten);
+- a cached rebuild after editing one seed (generator time per stage, files rewritten),
+  in a fresh process and in the same process (as in a running `mkdocs serve`);
 - parallel vs serial extraction (time, and whether the results are equal).
 
 Every child process is waited for with os.wait4, so each peak memory figure belongs to

@@ -15,12 +15,11 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown
 import pytest
-import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data  # MkDocs strips front matter before converting
+from test_html_pages import project_markdown
 
 from generator.clean import clean_seed
 from generator.extract import extract_article
@@ -132,17 +131,6 @@ class _Elements(HTMLParser):
 
     def handle_comment(self, data):
         self.elements.append(("!--", [("comment", data)]))
-
-
-def project_markdown() -> markdown.Markdown:
-    """Python-Markdown configured with the extensions of the project's mkdocs.yml."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    extensions, options = [], {}
-    for entry in config["markdown_extensions"]:
-        name, settings_ = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
-        extensions.append(name)
-        options[name] = settings_ or {}
-    return markdown.Markdown(extensions=extensions, extension_configs=options)
 
 
 def folded(text: str) -> str:
