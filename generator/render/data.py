@@ -41,12 +41,15 @@ FIGURE_FIELDS = (
 )
 
 
+# One encoder for every record: json.dumps with options builds a new encoder per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _json(records: list) -> str:
     """A JSON array with one compact record per line."""
     if not records:
         return "[]\n"
-    lines = (json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in records)
-    return "[\n" + ",\n".join(lines) + "\n]\n"
+    return "[\n" + ",\n".join(map(_ENCODER.encode, records)) + "\n]\n"
 
 
 def sentence_url(slug: str, anchor: str) -> str:
