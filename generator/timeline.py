@@ -89,23 +89,6 @@ def format_iso_de(iso: str) -> str:
     return iso
 
 
-def _contains(coarse: str, fine: str) -> bool:
-    """True when date `coarse` equals `fine` or contains it (2024-06 contains 2024-06-18)."""
-    return fine == coarse or fine.startswith(coarse + "-")
-
-
-def _may_join(mention_iso: str, event_iso: str) -> bool:
-    """True when a mention at `mention_iso` may report the event dated `event_iso`.
-
-    Equal dates always may; a month may join a day inside it. A bare year may not join
-    a finer event: a year is too wide a window for one shared name to identify an event
-    ("seit 2019" is not the June 2019 summit).
-    """
-    if mention_iso == event_iso:
-        return True
-    return len(mention_iso) == 7 and _contains(mention_iso, event_iso)
-
-
 def _sentence_features(extraction: Extraction, patterns: dict) -> dict[int, frozenset[str]]:
     """Per sentence index: the entity ids and topic keys it names."""
     found: dict[int, set[str]] = defaultdict(set)
@@ -160,23 +143,38 @@ class _Cluster:
 
 class _ClusterIndex:
     """Clusters findable by (date, shared feature), so joining a mention looks only at
-    the clusters it could join (same date or, for a month, a day inside it, and at least
-    one shared name) instead of every cluster of its year: linear in the corpus size."""
+    the clusters it could join instead of every cluster of its year.
+
+    A mention may join an event of the same date; a month may also join a day inside it.
+    A bare year may not join a finer event: a year is too wide a window for one shared
+    name to identify an event ("seit 2019" is not the June 2019 summit).
+    """
 
     def __init__(self) -> None:
         self.clusters: list[_Cluster] = []
         self._by_key: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
 
-    def candidates(self, iso: str, context: frozenset[str]) -> list[_Cluster]:
-        """Clusters at `iso` (and, for a month, at a day inside it) sharing a feature."""
-        found: dict[int, _Cluster] = {}
-        for feature in context:
-            for cluster in self._by_key.get((iso, feature), ()):
-                found[cluster.order] = cluster
-            if len(iso) == 7:
-                for cluster in self._by_key.get(("month:" + iso, feature), ()):
-                    found[cluster.order] = cluster
-        return [found[order] for order in sorted(found)]
+    def best(self, iso: str, context: frozenset[str]) -> _Cluster | None:
+        """The cluster a mention at `iso` joins, or None when no cluster it may join (same
+        date or, for a month, a day inside it) shares a feature with it.
+
+        More shared names first; on a tie the event more articles report, since a vague
+        mention ("im Juni") most likely means the widely reported event; then the
+        earliest-formed cluster. A cluster is listed under (date, feature) once for each
+        of its features, so counting its appearances over the mention's features counts
+        the features they share.
+        """
+        keys = [(iso, feature) for feature in context]
+        if len(iso) == 7:
+            keys += [("month:" + iso, feature) for feature in context]
+        shared: dict[int, int] = defaultdict(int)
+        for key in keys:
+            for cluster in self._by_key.get(key, ()):
+                shared[cluster.order] += 1
+        if not shared:
+            return None
+        order = max(shared, key=lambda o: (shared[o], len(self.clusters[o].files), -o))
+        return self.clusters[order]
 
     def new(self, iso: str) -> _Cluster:
         cluster = _Cluster(len(self.clusters), iso, set(), [], set())
@@ -230,17 +228,7 @@ def _build_timeline(corpus: Corpus) -> tuple[Event, ...]:
     )
     index = _ClusterIndex()
     for citation, context in mentions:
-        best: _Cluster | None = None
-        best_score = (0, 0)
-        for cluster in index.candidates(citation.iso, context):
-            if not _may_join(citation.iso, cluster.iso):
-                continue
-            shared = len(context & cluster.features)
-            # more shared names first; on a tie the event more articles report, since a
-            # vague mention ("im Juni") most likely means the widely reported event
-            score = (shared, len(cluster.files))
-            if score > best_score:  # strict: the earliest-formed cluster wins full ties
-                best, best_score = cluster, score
+        best = index.best(citation.iso, context)
         if best is None:
             best = index.new(citation.iso)
         index.add(best, citation, context)
