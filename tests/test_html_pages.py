@@ -347,3 +347,29 @@ def test_url_styles_give_the_expected_relative_urls() -> None:
         assert href("zeitleiste/2024.md", "zeitleiste.md") == "../zeitleiste.html"
     # the style is scoped to the block
     assert href("artikel/x.md", "entitaeten/y.md") == "../../entitaeten/y/"
+
+
+# ── 3. what the search index reads of an article page ─────────────────────
+
+
+def test_search_view_keeps_headings_and_text_and_drops_markup_and_table(built: Built) -> None:
+    """The Material search plugin reads generator.mkdocs_plugin.search_view of an article
+    page: every sentence's text and the section headings, no inline markup, no table."""
+    from generator.mkdocs_plugin import html_page_toc, search_view
+
+    checked = 0
+    for page in html_pages(built.pages):
+        front, body = split_page(page.content)
+        if (front.get("search") or {}).get("exclude"):
+            continue
+        view = parse_html(search_view(body))
+        assert not [e for tag in ("table", "a", "span", "time") for e in view.iter(tag)], page.path
+        full = parse_html(body)
+        for sentence in full.iter("span"):
+            if "dossier-sentence" in sentence.attrs.get("class", ""):
+                assert sentence.text() in view.text(), (page.path, sentence.text())
+        headings = [h.attrs["id"] for h in view.iter("h2")]
+        assert headings == ["kennzahlen", "text", "verwandte-artikel"], page.path
+        assert [item.id for item in html_page_toc(body)] == headings
+        checked += 1
+    assert checked == (60 if built.name == "synthetic-60" else 5)
