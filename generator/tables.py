@@ -6,6 +6,7 @@ Code holds the mechanism, YAML holds the language: a new corpus needs new YAML, 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -179,8 +180,40 @@ def _entities(data: object, path: Path) -> tuple[Entity, ...]:
     return tuple(entities)
 
 
+_LAST_TABLES: list = [None, None]  # (fingerprint of the files, Tables) of the last load
+
+
 def load_tables(tables_dir: Path) -> Tables:
-    """Read every table; raise TableError (file, line, reason) on the first broken one."""
+    """Read every table; raise TableError (file, line, reason) on the first broken one.
+
+    When no table file changed since the last call (same paths and bytes), the Tables of
+    that call are returned: a running `mkdocs serve` does not parse the YAML again on
+    every rebuild, and caches keyed by the Tables object keep hitting.
+    """
+    fingerprint = _fingerprint(tables_dir)
+    if fingerprint is not None and _LAST_TABLES[0] == fingerprint:
+        return _LAST_TABLES[1]
+    tables = _load_tables(tables_dir)
+    _LAST_TABLES[:] = [fingerprint, tables]
+    return tables
+
+
+def _fingerprint(tables_dir: Path) -> str | None:
+    """A digest of every table file's path and bytes, or None when one cannot be read."""
+    digest = hashlib.sha256()
+    paths = sorted(LANG_DIR.glob("*/*.yml"))
+    paths += [tables_dir / f"{name}.yml" for name in ("topics", "entities", "boilerplate", "corpus")]
+    for path in paths:
+        digest.update(str(path).encode("utf-8", "surrogatepass") + b"\0")
+        try:
+            digest.update(path.read_bytes() if path.exists() else b"\0missing")
+        except OSError:
+            return None
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _load_tables(tables_dir: Path) -> Tables:
     languages = {lang: load_language(lang) for lang in LANGUAGES}
     sources = sorted(LANG_DIR.glob("*/*.yml"))
     topics: tuple[Topic, ...] = ()

@@ -10,6 +10,7 @@ anchor on the article page. Citations are paginated so no page grows with the co
 from __future__ import annotations
 
 import math
+import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ from .common import (
     TOPICS_INDEX,
     a,
     article_path,
+    directory_urls,
     esc,
     heading,
     hesc,
@@ -238,7 +240,26 @@ def _sentence_sources(extraction: Extraction, sentence: Sentence) -> str:
     return ", ".join(hesc(n) for n in names)
 
 
+# (id(extraction), sentence, folder, URL style) -> (extraction, line): topic pages quote
+# every citing sentence; in a running `mkdocs serve` an unchanged article's lines are
+# reused (all pages of a topic share one folder, so the relative links are the same).
+_LINES: dict[tuple, tuple] = {}
+
+
 def _citation_line(citation: TopicCitation, page: str) -> str:
+    extraction = citation.extraction
+    key = (id(extraction), citation.sentence.index, posixpath.dirname(page), directory_urls())
+    kept = _LINES.get(key)
+    if kept is not None and kept[0] is extraction:
+        return kept[1]
+    if len(_LINES) > 500_000:
+        _LINES.clear()
+    line = _render_citation_line(citation, page)
+    _LINES[key] = (extraction, line)
+    return line
+
+
+def _render_citation_line(citation: TopicCitation, page: str) -> str:
     article = citation.extraction.article
     target = href(page, article_path(article.slug), citation.sentence.anchor)
     sources = _sentence_sources(citation.extraction, citation.sentence)
