@@ -46,3 +46,16 @@ def browser() -> Iterator[object]:
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture
+def reader(browser) -> Iterator[tuple[object, object]]:
+    """Yield a fresh desktop browser context and the Watch recording what went wrong in it
+    (requests leaving the machine, console errors)."""
+    from browser_util import DESKTOP, Watch
+
+    context = browser.new_context(viewport=DESKTOP, locale="de-DE")
+    watch = Watch()
+    watch.attach(context)
+    yield context, watch
+    context.close()

@@ -53,16 +53,6 @@ def articles(built_site: Path) -> list[dict]:
     return json.loads((built_site / "data" / "articles.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture
-def reader(browser) -> Iterator[tuple[object, Watch]]:
-    """Yield a fresh desktop browser context and the Watch recording what went wrong in it."""
-    context = browser.new_context(viewport=DESKTOP, locale="de-DE")
-    watch = Watch()
-    watch.attach(context)
-    yield context, watch
-    context.close()
-
-
 def shot(page, name: str) -> None:
     """Save a full-page screenshot as a test artifact (test-artifacts/NAME.png)."""
     ARTIFACTS.mkdir(exist_ok=True)

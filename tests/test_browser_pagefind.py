@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from browser_util import DESKTOP, Watch, serve
+from browser_util import serve
 from conftest import ROOT
 from test_pagefind import build_seed_site
 
@@ -58,15 +58,6 @@ def base_url(pagefind_site: Path) -> Iterator[str]:
         (root / prefix).symlink_to(pagefind_site, target_is_directory=True)
     with serve(root) as url:
         yield url + (f"{prefix}/" if prefix else "")
-
-
-@pytest.fixture
-def reader(browser) -> Iterator[tuple[object, Watch]]:
-    context = browser.new_context(viewport=DESKTOP, locale="de-DE")
-    watch = Watch()
-    watch.attach(context)
-    yield context, watch
-    context.close()
 
 
 def search(page, base_url: str, query: str) -> list[str]:
