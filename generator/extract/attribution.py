@@ -141,7 +141,7 @@ def _lows(tokens: tuple[Token, ...]) -> frozenset[str]:
 _LAST_LOWS: tuple[tuple[Token, ...] | None, frozenset[str]] = (None, frozenset())
 
 
-# The cue lists a sentence is searched for; _cue finds them all in one pass.
+# The cue lists a sentence is searched for; _find_cues finds them all in one pass.
 _CUE_KEYS = (
     "source_after",
     "source_before",
@@ -155,53 +155,39 @@ _CUE_KEYS = (
 )
 
 
-def _cue_index(table: dict) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
-    """First word -> (cue list key, its phrases opening with that word, longest first)."""
-    grouped: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+def _cue_index(table: dict) -> dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]]:
+    """First word -> (cue list key, the words of its phrases opening with that word,
+    longest first)."""
+    grouped: dict[str, list[tuple[str, tuple[tuple[str, ...], ...]]]] = {}
     for key in _CUE_KEYS:
         for word, phrases in _index(_words(table, key)).items():
-            grouped.setdefault(word, []).append((key, phrases))
+            parts = tuple(tuple(phrase.split()) for phrase in phrases)
+            grouped.setdefault(word, []).append((key, parts))
     return {word: tuple(group) for word, group in grouped.items()}
 
 
-def _cue(tokens: tuple[Token, ...], table: dict, key: str) -> list[tuple[int, int]]:
-    """(start, end) token indexes of every occurrence of the cue list `key` (one of
-    _CUE_KEYS), left to right; after a match the search goes on at its end, and the
-    longest phrase wins at each place. All lists are found in one pass over the sentence,
-    remembered for the calls that follow."""
-    global _RECENT_CUES
-    recent = _RECENT_CUES  # one read: the tuple is replaced whole, never changed in place
-    for seen_tokens, seen_table, found in recent:
-        if seen_tokens is tokens and seen_table is table:
-            return found.get(key, [])
-    found = _find_cues(tokens, table)
-    # attribution moves between a sentence and its neighbours: keep the last few
-    _RECENT_CUES = ((tokens, table, found), *recent[: _RECENT_LIMIT - 1])
-    return found.get(key, [])
-
-
 def _find_cues(tokens: tuple[Token, ...], table: dict) -> dict[str, list[tuple[int, int]]]:
+    """(start, end) token ranges of every occurrence of each cue list (_CUE_KEYS) in
+    `tokens`, by list, left to right; after a match the search for that list goes on at
+    its end, and the longest phrase wins at each place. All lists in one pass."""
     index = memo(table, "cue_index", lambda: _cue_index(table))
     found: dict[str, list[tuple[int, int]]] = {}
+    lows = tuple([t.low for t in tokens])
+    hits = [i for i, low in enumerate(lows) if low in index]
+    if not hits:
+        return found
     resume: dict[str, int] = {}  # per list: after a match, the search goes on at its end
-    for i, token in enumerate(tokens):
-        entries = index.get(token.low)
-        if entries is None:
-            continue
-        for key, phrases in entries:
+    for i in hits:
+        for key, phrases in index[lows[i]]:
             if i < resume.get(key, 0):
                 continue
-            for phrase in phrases:
-                end = _match(tokens, i, phrase)
-                if end is not None:
+            for parts in phrases:
+                end = i + len(parts)
+                if lows[i:end] == parts:
                     found.setdefault(key, []).append((i, end))
                     resume[key] = end
                     break
     return found
-
-
-_RECENT_LIMIT = 4
-_RECENT_CUES: tuple[tuple[object, object, dict[str, list[tuple[int, int]]]], ...] = ()
 
 
 def _index(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -540,6 +526,18 @@ def _noun_nominative(noun: str, case: str, number: str, gender: str, table: dict
             if low.endswith(str(ending)):
                 return noun[: len(noun) - len(str(ending))] + _recase(noun, str(replacement), len(str(ending)))
         return noun
+    # the singular depends on the noun, its case and gender and `table` alone: remembered
+    known: dict[tuple[str, str, str], str] = memo(table, "singular_nominatives", dict)
+    key = (noun, case, gender)
+    singular = known.get(key)
+    if singular is None:
+        if len(known) >= _GENDERS_LIMIT:
+            known.clear()
+        singular = known[key] = _singular_nominative(noun, low, case, gender, table)
+    return singular
+
+
+def _singular_nominative(noun: str, low: str, case: str, gender: str, table: dict) -> str:
     if case == "gen" and gender in ("m", "n"):
         stripped = _strip_genitive(noun)
         if stripped != noun:
@@ -683,9 +681,21 @@ def _own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
     return ctx.memo[key]
 
 
+def _cues(ctx: _Context, index: int) -> dict[str, list[tuple[int, int]]]:
+    """Every cue list's (start, end) token ranges in sentence `index` (what `_cue`
+    returns per key), found once per sentence: a sentence is asked for a dozen lists,
+    by its own attribution, its neighbours' and its modality."""
+    key = ("cues", index)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _find_cues(_tokens(ctx, index), ctx.table)
+    return found
+
+
 def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
     tokens = _tokens(ctx, index)
     table = ctx.table
+    cues = _cues(ctx, index)
     found: list[_Source] = []
     used: set[int] = set()
 
@@ -695,13 +705,15 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
             found.append(_Source(tokens[first].start, names))
             used.update(range(first, last))
 
-    for start, end in _cue(tokens, table, "source_after"):
+    for start, end in cues.get("source_after", ()):
         add(*_phrase_after(ctx, tokens, end))
-    for start, _end in _cue(tokens, table, "source_before"):
+    for start, _end in cues.get("source_before", ()):
         add(*_phrase_before(ctx, tokens, start))
-    for pair in table.get("source_between") or ():
+    between = table.get("source_between") or ()
+    lows = _lows(tokens) if between else frozenset()
+    for pair in between:
         opening, closing = str(pair[0]).lower(), str(pair[1]).lower()
-        if closing not in _lows(tokens):
+        if closing not in lows:
             continue
         close = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].low == closing), None)
         if close is None:
@@ -709,14 +721,14 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
         open_at = next((k for k in range(close - 1, -1, -1) if tokens[k].low == opening), None)
         if open_at is not None:
             add(*_phrase_after(ctx, tokens, open_at + 1, close))
-    relays = _cue(tokens, table, "relay")
+    relays = cues.get("relay", ())
     for start, end in relays:
         add(*_phrase_after(ctx, tokens, end))
         clause = _clause_start(tokens, start)
         subject = _phrase_after(ctx, tokens, clause, start)
         if subject[1] > subject[0]:
             add(*subject)
-    for start, end in _cue(tokens, table, "verbs"):
+    for start, end in cues.get("verbs", ()):
         subject = _subject_before(ctx, tokens, start)
         if subject is not None:
             add(*subject)
@@ -727,7 +739,7 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
         phrase = _phrase_after(ctx, tokens, k)
         if phrase[1] > phrase[0]:
             add(*phrase)
-    for start, end in _cue(tokens, table, "co_sources"):
+    for start, end in cues.get("co_sources", ()):
         # "…berichtete davon, als auch mehrere Geheimdienste": a second subject after the
         # comma of a sourced clause; "sowohl Pjöngjang als auch Moskau" is no source
         if found and start > 0 and tokens[start - 1].text == ",":
@@ -759,7 +771,7 @@ def _find_sources_previous(ctx: _Context, index: int) -> bool:
         if end is not None and end < len(tokens) and tokens[end].kind == "word" and tokens[end].text[:1].islower():
             anaphoric = True
     # "berichtete davon": the anaphor must follow a reporting verb ("dazu übergegangen" is none)
-    verb_ends = {end for _start, end in _cue(tokens, ctx.table, "verbs")}
+    verb_ends = {end for _start, end in _cues(ctx, index).get("verbs", ())}
     anaphor_words = ctx.lex.anaphor_words
     if any(k < len(tokens) and tokens[k].low in anaphor_words for k in verb_ends):
         anaphoric = True
@@ -878,7 +890,7 @@ class Attributor:
 
     def modality(self, sentence_index: int) -> str:
         """`modality` of one sentence, reusing the sentence's tokens from attribution."""
-        return _modality(_tokens(self._ctx, sentence_index), self._ctx.table)
+        return _framing(_cues(self._ctx, sentence_index))
 
 
 def modality(text: str, tables: Tables, language: str) -> str:
@@ -888,10 +900,15 @@ def modality(text: str, tables: Tables, language: str) -> str:
 
 
 def _modality(tokens: tuple[Token, ...], table: dict) -> str:
-    if _cue(tokens, table, "accusation"):
+    return _framing(_find_cues(tokens, table))
+
+
+def _framing(cues: dict[str, list[tuple[int, int]]]) -> str:
+    """The modality named by a sentence's cue ranges (`_find_cues`)."""
+    if cues.get("accusation"):
         return "accusation"
-    if _cue(tokens, table, "projection"):
+    if cues.get("projection"):
         return "projection"
-    if _cue(tokens, table, "projection_auxiliaries") and _cue(tokens, table, "projection_changes"):
+    if cues.get("projection_auxiliaries") and cues.get("projection_changes"):
         return "projection"
     return "claim"

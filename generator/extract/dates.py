@@ -107,7 +107,7 @@ def _union(*groups: tuple[str, ...] | None) -> tuple[str, ...] | None:
     return tuple(sorted({key for group in groups for key in group or ()}))
 
 
-DIGIT = "\x00digit"  # opener marker: the match may start with a digit
+DIGIT = "\x00digit"  # opener marker: the match may start with a day number ("4. ", "4th ")
 
 
 @lru_cache(maxsize=8)
@@ -237,7 +237,10 @@ def _by_lower(mapping: dict) -> dict[str, object]:
     return found
 
 
-_DIGITS = re.compile(r"\d+")
+# Where a match can open with its day number (DIGIT): one or two digits at a word start,
+# as the day pattern's `(?<![\w-])` and `(?P<day>\d{1,2})(?:\.|st|nd|rd|th)?{sep}` require
+# (so never "12.000", "2024" or "F-16"); no such place lies inside another one's text.
+_DAY_NUMBER = re.compile(r"(?<![\w-])\d{1,2}(?:\.|st|nd|rd|th)?[\s\u00a0]")
 
 
 def _scanner(
@@ -259,19 +262,11 @@ def _scanner(
     return automaton
 
 
-def _word_start(body: str, start: int) -> bool:
-    r"""True where the patterns' (?<![\w-]) holds: no word character or hyphen before."""
-    if start == 0:
-        return True
-    before = body[start - 1]
-    return not (before.isalnum() or before == "_" or before == "-")
-
-
 def _starts(
     body: str, patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]
 ) -> list[list[int]] | None:
     """For each pattern, the sorted offsets where a match can start: word starts that open
-    with one of its opener texts (or a digit). None when the lowered body's offsets would
+    with one of its opener texts (or a day number). None when the lowered body's offsets would
     not line up with the body's; then every pattern scans the whole body."""
     lowered = body.lower()
     if len(lowered) != len(body):
@@ -281,17 +276,20 @@ def _starts(
     if automaton is not None:
         for last, (length, numbers) in automaton.iter(lowered):
             start = last - length + 1
-            if _word_start(body, start):
-                for number in numbers:
-                    found[number].add(start)
+            # where the patterns' (?<![\w-]) holds: no word character or hyphen before
+            if start:
+                before = body[start - 1]
+                if before.isalnum() or before == "_" or before == "-":
+                    continue
+            for number in numbers:
+                found[number].add(start)
     digit_patterns = [
         n for n, (_, _, openers) in enumerate(patterns) if openers and DIGIT in openers
     ]
     if digit_patterns:
-        for match in _DIGITS.finditer(body):
-            if _word_start(body, match.start()):
-                for number in digit_patterns:
-                    found[number].add(match.start())
+        for match in _DAY_NUMBER.finditer(body):
+            for number in digit_patterns:
+                found[number].add(match.start())
     return [sorted(offsets) for offsets in found]
 
 

@@ -21,7 +21,6 @@ in generator/lang/<lang>/entities.yml):
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -208,6 +207,17 @@ def _capitalised_words(body: str) -> list[re.Match[str]]:
     return [m for m in _WORD.finditer(body) if m.group()[0].isupper()]
 
 
+def _tails_by_head(
+    forms: dict[tuple[int, str, str], tuple[tuple[str, str], ...]],
+) -> dict[str, frozenset[str]]:
+    """First two letters of the fuzzy variants -> the last two letters of those opening
+    with them: what a span's ends must be to come near any variant."""
+    grouped: dict[str, set[str]] = {}
+    for _length, head, tail in forms:
+        grouped.setdefault(head, set()).add(tail)
+    return {head: frozenset(group) for head, group in grouped.items()}
+
+
 def _fuzzy_matches(
     body: str,
     owners: dict[str, tuple[str, ...]],
@@ -223,24 +233,28 @@ def _fuzzy_matches(
     """
     forms = memo(owners, ("fuzzy_forms", genitives), lambda: _fuzzy_forms(owners, genitives))
     # what a span must share with some variant: its first two and last two letters
-    ends = memo(forms, "fuzzy_ends", lambda: frozenset((key[1], key[2]) for key in forms))
-    heads = memo(forms, "fuzzy_heads", lambda: frozenset(key[1] for key in forms))
+    # (first two letters -> the last two letters of variants opening with them)
+    tails = memo(forms, "fuzzy_tails", lambda: _tails_by_head(forms))
     exact = {(m.start, m.end) for m in taken}
     if words is None:
         words = _capitalised_words(body)
+    starts = list(map(re.Match.start, words))
+    stops = list(map(re.Match.end, words))
+    # a span starting unlike any variant is never one: only the others are looked at
+    openers = [i for i, start in enumerate(starts) if body[start : start + 2] in tails]
     # spaced[k]: words k and k+1 are separated by exactly one space
-    spaced = [body[a.end() : b.start()] == " " for a, b in itertools.pairwise(words)]
+    spaced = [body[stop:start] == " " for stop, start in zip(stops, starts[1:])]
     found = []
-    for i in range(len(words)):
-        if body[words[i].start() : words[i].start() + 2] not in heads:
-            continue  # every span from here starts unlike any variant
+    for i in openers:
+        start = starts[i]
+        endings = tails[body[start : start + 2]]
         for n in (3, 2, 1):
             if i + n > len(words) or not all(spaced[i : i + n - 1]):
                 continue
-            start, end = words[i].start(), words[i + n - 1].end()
+            end = stops[i + n - 1]
             if end - start < FUZZY_MIN_LETTERS:
                 continue
-            if (body[start : start + 2], body[end - 2 : end]) not in ends:
+            if body[end - 2 : end] not in endings:
                 continue  # no variant starts and ends like it
             text = body[start:end]
             if (start, end) in exact:
@@ -320,8 +334,6 @@ def _candidate_names(
     `words` are the body's capitalised words (_capitalised_words). Only they can join a
     run; a lower-case word between two of them leaves more than one space between them,
     which ends the run just as the word itself would."""
-    stop = set(rules.get("not_names", ())) | set(rules.get("honorifics", ()))
-    endings = tuple(e.lower() for e in rules.get("common_noun_endings", ()))
     covered = sorted((m.start, m.end) for m in taken)
     covered_starts = [s for s, _ in covered]
     reach, furthest = [], -1
@@ -334,35 +346,61 @@ def _candidate_names(
         before = bisect.bisect_left(covered_starts, end)
         return before > 0 and reach[before - 1] > start
 
-    def name_like(word: str) -> bool:
-        bare = word.rstrip(".")
-        return (
-            bare[:1].isupper()
-            and bare not in stop
-            and not (len(bare) > 3 and bare.lower().endswith(endings))
-        )
+    # whether a word looks like part of a name depends on its text alone: remembered
+    like: dict[str, bool] = memo(rules, "name_like", dict)
+    if len(like) >= _NAME_LIKE_LIMIT:
+        like.clear()
+    if words is None:
+        words = _capitalised_words(body)
+    texts = list(map(re.Match.group, words))
+    starts = list(map(re.Match.start, words))
+    stops = list(map(re.Match.end, words))
 
     names: set[str] = set()
-    run: list[re.Match[str]] = []
+    run: list[int] = []  # indexes of the words of the current run
 
     adjectives = tuple(rules.get("adjective_endings", ()))
 
     def flush() -> None:
-        if run and len(run[0].group()) >= 6 and run[0].group().endswith(adjectives):
+        if run and len(texts[run[0]]) >= 6 and texts[run[0]].endswith(adjectives):
             run.pop(0)  # a sentence-initial adjective ("Stärkere Zusammenarbeit")
         if len(run) >= 2:
-            names.add(body[run[0].start() : run[-1].end()])
+            names.add(body[starts[run[0]] : stops[run[-1]]])
         run.clear()
 
-    for word in _capitalised_words(body) if words is None else words:
-        if run and body[run[-1].end() : word.start()] != " ":
+    for k, text in enumerate(texts):
+        if run and body[stops[run[-1]] : starts[k]] != " ":
             flush()
-        if name_like(word.group()) and not inside_mention(word.start(), word.end()):
-            run.append(word)
+        name = like.get(text)
+        if name is None:
+            name = like[text] = _name_like(text, rules)
+        if name and not inside_mention(starts[k], stops[k]):
+            run.append(k)
         elif run:
             flush()
     flush()
     return names
+
+
+_NAME_LIKE_LIMIT = 100_000  # distinct words remembered per rules (a long serve session)
+
+
+def _name_like(word: str, rules: dict[str, tuple[str, ...]]) -> bool:
+    """True if `word` may be part of a proper name: capitalised (a full stop aside), no
+    listed non-name or honorific, no common-noun ending."""
+    stop, endings = memo(rules, "name_filters", lambda: _name_filters(rules))
+    bare = word.rstrip(".")
+    return (
+        bare[:1].isupper()
+        and bare not in stop
+        and not (len(bare) > 3 and bare.lower().endswith(endings))
+    )
+
+
+def _name_filters(rules: dict[str, tuple[str, ...]]) -> tuple[frozenset[str], tuple[str, ...]]:
+    stop = frozenset(rules.get("not_names", ())) | frozenset(rules.get("honorifics", ()))
+    endings = tuple(e.lower() for e in rules.get("common_noun_endings", ()))
+    return stop, endings
 
 
 # ── public ────────────────────────────────────────────────────────────────

@@ -9,9 +9,10 @@ Tokens carry absolute body offsets, so every expression maps back to its exact s
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..models import Tables
@@ -164,13 +165,27 @@ def flag_blocked(
     when no span reaches into them), so one tokenization serves with and without dates."""
     if not tokens or not blocks(blocked, tokens[0].start, tokens[-1].end):
         return tokens
-    starts, reach = _reach_of(blocked)
-    flagged = []
-    for token in tokens:
-        before = bisect_left(starts, token.end)
-        inside = before > 0 and reach[before - 1] > token.start
-        flagged.append(token._replace(blocked=True) if inside else token)
+    starts, reach, ends = _reach_of(blocked)
+    # A token overlaps a span iff it ends after the span's start and starts before its
+    # end. Only the spans reaching into the sentence are visited (those starting before
+    # its last token ends, back to where no earlier span reaches past its first token's
+    # start), and for each only its tokens (token starts and ends increase).
+    first_start = tokens[0].start
+    flagged = list(tokens)
+    j = bisect_left(starts, tokens[-1].end)
+    while j > 0 and reach[j - 1] > first_start:
+        j -= 1
+        span_start, span_end = starts[j], ends[j]
+        if span_end <= first_start:
+            continue  # an earlier, longer span may still reach in
+        k = bisect_right(tokens, span_start, key=_END)
+        while k < len(tokens) and tokens[k].start < span_end:
+            flagged[k] = tokens[k]._replace(blocked=True)
+            k += 1
     return tuple(flagged)
+
+
+_END = attrgetter("end")
 
 
 def blocks(blocked: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
@@ -178,12 +193,12 @@ def blocks(blocked: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     one of its tokens."""
     if not blocked:
         return False
-    starts, reach = _reach_of(blocked)
+    starts, reach, _ends = _reach_of(blocked)
     before = bisect_left(starts, end)
     return before > 0 and reach[before - 1] > start
 
 
-def _reach_of(blocked: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
+def _reach_of(blocked: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int], list[int]]:
     """_span_reach of `blocked`, remembered for the last tuple asked: one article's date
     spans serve all its sentences. (Not in the per-Tables memo: an entry per article would
     fill it and push out what the tables' entries took long to build.)"""
@@ -195,19 +210,20 @@ def _reach_of(blocked: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int
     return last[1]
 
 
-_LAST_REACH: tuple[object, tuple[list[int], list[int]]] = (None, ([], []))
+_LAST_REACH: tuple[object, tuple[list[int], list[int], list[int]]] = (None, ([], [], []))
 
 
-def _span_reach(spans: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
-    """Starts of `spans` in order and the running maximum of their ends: a token
-    [start, end) overlaps some span iff a span starting before `end` reaches past `start`.
-    The article's date spans are the same for every sentence, so this is built once."""
+def _span_reach(spans: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int], list[int]]:
+    """Starts of `spans` in order, the running maximum of their ends, and their ends: a
+    token [start, end) overlaps some span iff a span starting before `end` reaches past
+    `start`. The article's date spans are the same for every sentence, so this is built
+    once."""
     ordered = sorted(spans)
     reach, furthest = [], -1
     for _, end in ordered:
         furthest = max(furthest, end)
         reach.append(furthest)
-    return [start for start, _ in ordered], reach
+    return [start for start, _ in ordered], reach, [end for _, end in ordered]
 
 
 # ── values ────────────────────────────────────────────────────────────────
@@ -222,7 +238,18 @@ def _numeral_shapes(thousands: str, decimal: str) -> tuple[re.Pattern[str], re.P
 
 def numeral_value(text: str, table: NumberTable) -> float | None:
     """Value of a written numeral in the language's convention ("12.000" → 12000 in German,
-    "1.6" → 1.6 in English); the other convention is the fallback for foreign notation."""
+    "1.6" → 1.6 in English); the other convention is the fallback for foreign notation.
+    Remembered per table: articles repeat their numerals."""
+    known: dict[str, float | None] = memo(table, "numeral_values", dict)
+    if text in known:
+        return known[text]
+    if len(known) >= _WORD_VALUES_LIMIT:
+        known.clear()
+    value = known[text] = _numeral_value(text, table)
+    return value
+
+
+def _numeral_value(text: str, table: NumberTable) -> float | None:
     conventions = [(table.thousands, table.decimal), (table.decimal, table.thousands)]
     for thousands, decimal in conventions:
         grouped, plain = _numeral_shapes(thousands, decimal)
@@ -340,8 +367,10 @@ def _multiplier(tokens: tuple[Token, ...], i: int, table: NumberTable) -> tuple[
     return _longest(tokens, i, phrases)  # type: ignore[return-value]
 
 
-@dataclass(frozen=True, slots=True)
-class _Quantity:
+class _Quantity(NamedTuple):
+    """One quantity's tokens [first, last) and value; a named tuple (built for every
+    candidate numeral, and a frozen dataclass sets each field through a Python call)."""
+
     first: int
     last: int
     value: float
@@ -387,15 +416,19 @@ def _numeral_is_excluded(
             table.decimal == ","
             and nxt.text == "."
             and nxt.start == token.end
-            and re.fullmatch(r"\d{1,3}", head)
+            and _SHORT_NUMERAL.fullmatch(head)
             and i + 2 < len(tokens)
         ):
             return True
         if nxt.kind == "word" and nxt.low in table.calibre_units | table.excluded_units:
             return True
-    if re.fullmatch(r"(?:19|20)\d\d|2100", head) and token.text == head:
+    if _YEAR_NUMERAL.fullmatch(head) and token.text == head:
         return _is_year(tokens, i, table)
     return False
+
+
+_SHORT_NUMERAL = re.compile(r"\d{1,3}")
+_YEAR_NUMERAL = re.compile(r"(?:19|20)\d\d|2100")
 
 
 def _is_year(tokens: tuple[Token, ...], i: int, table: NumberTable) -> bool:
@@ -482,23 +515,27 @@ def find_numbers(
 ) -> tuple[NumberExpr, ...]:
     """Return the number expressions among `tokens`, left to right, never overlapping."""
     found: list[NumberExpr] = []
-    openers = memo(table, "openers", lambda: _openers(table))
+    # Whether a word or symbol opens is a function of its text: remembered per table.
+    openers, word_opens, sym_opens = memo(
+        table, "openers", lambda: (_openers(table), {}, {})
+    )
     if openers is None:
         starts: list[int] | range = range(len(tokens))
     else:
         # Only a numeral, a number word, a vague plural or a qualifier can open an
         # expression (and never inside a date): elsewhere _expression finds nothing.
-        qualifier_words, vague_words = openers
-        known: dict[str, float | None] = memo(table, "word_values", dict)
         starts = []
         for i, token in enumerate(tokens):
             if token.blocked:
                 continue
-            low = token.low
-            opens = token.kind == "num" or low in qualifier_words
-            if not opens and token.kind == "word":
-                value = known[low] if low in known else word_value(low, table)
-                opens = low in vague_words or value is not None
+            kind = token.kind
+            if kind == "num":
+                starts.append(i)
+                continue
+            known = word_opens if kind == "word" else sym_opens
+            opens = known.get(token.low)
+            if opens is None:
+                opens = _opens(token.low, kind, openers, table, known)
             if opens:
                 starts.append(i)
     end = 0  # tokens before `end` belong to the last expression found
@@ -510,6 +547,25 @@ def find_numbers(
             found.append(expr)
             end = expr.last
     return tuple(found)
+
+
+def _opens(
+    low: str,
+    kind: str,
+    openers: tuple[frozenset[str], frozenset[str]],
+    table: NumberTable,
+    known: dict[str, bool],
+) -> bool:
+    """Whether a word or symbol token reading `low` can open an expression (a qualifier's
+    first word, a vague plural's, a number word), remembered in `known`."""
+    qualifier_words, vague_words = openers
+    opens = low in qualifier_words
+    if not opens and kind == "word":
+        opens = low in vague_words or word_value(low, table) is not None
+    if len(known) >= _WORD_VALUES_LIMIT:
+        known.clear()
+    known[low] = opens
+    return opens
 
 
 def _expression(tokens: tuple[Token, ...], i: int, body: str, table: NumberTable) -> NumberExpr | None:
