@@ -45,7 +45,7 @@ from .common import (
     topic_path,
 )
 
-CITATIONS_PER_PAGE = 100
+CITATIONS_PER_PAGE = 300
 # Rows per claim table, so a topic page stays bounded however many articles cite a claim;
 # the remaining figures are all in the citation pages and in data/figures.csv.
 CLAIM_ROWS = 20
