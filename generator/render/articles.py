@@ -36,7 +36,6 @@ from .common import (
     html_list,
     html_page,
     html_table,
-    link,
     topic_path,
     url_style,
 )
@@ -117,11 +116,6 @@ def format_date(iso: str | None) -> str:
     except (ValueError, IndexError):
         pass
     return esc(iso)
-
-
-def attribution(attributed_to: str | None) -> str:
-    """Return who a figure is attributed to, escaped; the article's own voice when nobody."""
-    return esc(attributed_to) if attributed_to else f"*{OWN_VOICE}*"
 
 
 def claim_anchor(claim: Claim) -> str:
@@ -278,13 +272,9 @@ def render_sentence(
     )
 
 
-def esc_keep_edges(text: str) -> str:
+def _keep_edges(text: str) -> str:
     """Escape a fragment of a sentence, keeping one space where it began or ended with one."""
-    return _keep_edges(text, esc)
-
-
-def _keep_edges(text: str, escape=hesc) -> str:
-    escaped = escape(text)
+    escaped = hesc(text)
     if text[:1].isspace() and escaped:
         escaped = " " + escaped
     if text[-1:].isspace() and escaped:
@@ -545,26 +535,6 @@ def index_page_path(number: int) -> str:
     Underscores never occur in article slugs, so "seite_2" cannot collide with an article.
     """
     return ARTICLES_INDEX if number == 1 else f"artikel/seite_{number}.md"
-
-
-def pager(page: str, number: int, total: int, path_of) -> str:
-    """Return a German pager line ("Seite 2 von 3 · vorherige · nächste") or "" for one page."""
-    if total <= 1:
-        return ""
-    parts = [f"Seite {number} von {total}"]
-    if number > 1:
-        parts.append(f"[« vorherige]({link(page, path_of(number - 1))})")
-    if number < total:
-        parts.append(f"[nächste »]({link(page, path_of(number + 1))})")
-    pages = (
-        " ".join(
-            f"**{n}**" if n == number else f"[{n}]({link(page, path_of(n))})"
-            for n in range(1, total + 1)
-        )
-        if total <= 20
-        else ""
-    )
-    return " · ".join(parts) + (f" · {pages}" if pages else "")
 
 
 def _index_order(extraction: Extraction) -> tuple:
