@@ -240,12 +240,17 @@ def numeral_value(text: str, table: NumberTable) -> float | None:
     """Value of a written numeral in the language's convention ("12.000" → 12000 in German,
     "1.6" → 1.6 in English); the other convention is the fallback for foreign notation.
     Remembered per table: articles repeat their numerals."""
-    known: dict[str, float | None] = memo(table, "numeral_values", dict)
-    if text in known:
-        return known[text]
+    return _remembered(table, "numeral_values", text, _numeral_value)
+
+
+def _remembered(table: NumberTable, name: str, key: str, compute) -> float | None:
+    """compute(key, table), kept in the table's memo `name` (bounded for long sessions)."""
+    known: dict[str, float | None] = memo(table, name, dict)
+    if key in known:
+        return known[key]
     if len(known) >= _WORD_VALUES_LIMIT:
         known.clear()
-    value = known[text] = _numeral_value(text, table)
+    value = known[key] = compute(key, table)
     return value
 
 
@@ -265,14 +270,7 @@ def word_value(word: str, table: NumberTable) -> float | None:
     """Value of a number word, composing "fünfundzwanzig", "zweihundert", "twenty-five".
 
     Every word of every sentence is asked, so the answers are remembered per table."""
-    word = word.lower()
-    known: dict[str, float | None] = memo(table, "word_values", dict)
-    if word in known:
-        return known[word]
-    if len(known) >= _WORD_VALUES_LIMIT:
-        known.clear()
-    value = known[word] = _word_value(word, table)
-    return value
+    return _remembered(table, "word_values", word.lower(), _word_value)
 
 
 def _word_value(word: str, table: NumberTable) -> float | None:
