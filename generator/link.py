@@ -22,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .extract.memo import ObjectMemo, memo_last
 from .models import (
     Corpus,
     Extraction,
@@ -202,9 +203,6 @@ def _label(members: list[ClaimCitation]) -> str:
     return min(freq, key=lambda form: (-freq[form], len(form), form))
 
 
-_CLAIMS_MEMO: dict = {}  # (topic, id(tables)) -> claims, for one `extractions` tuple at a time
-
-
 def claims_of(
     extractions: tuple[Extraction, ...], topic_id: str, tables: Tables | None = None
 ) -> tuple[Claim, ...]:
@@ -214,13 +212,11 @@ def claims_of(
     Article pages, topic pages and charts all ask for the same claims: the answer for the
     last `extractions` tuple (immutable, compared by identity) is kept.
     """
-    if _CLAIMS_MEMO.get("extractions") is not extractions:
-        _CLAIMS_MEMO.clear()
-        _CLAIMS_MEMO["extractions"] = extractions
+    kept: dict = memo_last("claims", extractions, dict)  # (topic, id(tables)) -> (tables, claims)
     key = (topic_id, id(tables))
-    if key not in _CLAIMS_MEMO or _CLAIMS_MEMO[key][0] is not tables:
-        _CLAIMS_MEMO[key] = (tables, _claims_of(extractions, topic_id, tables))
-    return _CLAIMS_MEMO[key][1]
+    if key not in kept or kept[key][0] is not tables:
+        kept[key] = (tables, _claims_of(extractions, topic_id, tables))
+    return kept[key][1]
 
 
 def _claims_of(
@@ -326,18 +322,12 @@ def sentence_topics(
     Article pages, topic pages and the timeline all ask this of every article: the answer
     is kept per (extraction, patterns) for as long as the extraction object lives.
     """
-    key = id(extraction)
-    kept = _SENTENCE_TOPICS.get(key)
-    if kept is not None and kept[0] is extraction and kept[1] is patterns:
-        return kept[2]
-    if len(_SENTENCE_TOPICS) > 100_000:  # a long `mkdocs serve` session: start afresh
-        _SENTENCE_TOPICS.clear()
-    result = _sentence_topics(extraction, patterns)
-    _SENTENCE_TOPICS[key] = (extraction, patterns, result)
-    return result
+    return _SENTENCE_TOPICS.get(
+        extraction, None, patterns, lambda: _sentence_topics(extraction, patterns)
+    )
 
 
-_SENTENCE_TOPICS: dict[int, tuple] = {}
+_SENTENCE_TOPICS = ObjectMemo(limit=100_000)
 
 
 def _sentence_topics(

@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from .extract.memo import memo_last
 from .link import keyword_patterns, sentence_topics
 from .models import Corpus, DateMention, Extraction
 
@@ -191,9 +192,6 @@ class _ClusterIndex:
         cluster.files.add(citation.file)
 
 
-_LAST: list = [None, ()]  # (corpus, events) of the last call: pages and data share one build
-
-
 def build_timeline(corpus: Corpus) -> tuple[Event, ...]:
     """Return every dated event across the corpus in date order, each reported once.
 
@@ -202,11 +200,7 @@ def build_timeline(corpus: Corpus) -> tuple[Event, ...]:
     The timeline pages and data/timeline.json ask for the same corpus: the second call
     returns the first call's events (same object, Corpus is immutable).
     """
-    if _LAST[0] is corpus:
-        return _LAST[1]
-    events = _build_timeline(corpus)
-    _LAST[:] = [corpus, events]
-    return events
+    return memo_last("timeline", corpus, lambda: _build_timeline(corpus))
 
 
 def _build_timeline(corpus: Corpus) -> tuple[Event, ...]:

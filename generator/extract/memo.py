@@ -32,3 +32,63 @@ def memo(owner: object, key: object, build: Callable[[], T]) -> T:
     value = build()
     _MEMO[slot] = (owner, value)
     return value
+
+
+_LAST: dict[str, tuple[object, object]] = {}
+
+
+def memo_last(name: str, owner: object, build: Callable[[], T]) -> T:
+    """Return build() for `owner`, remembering only the most recent owner under `name`.
+
+    For values derived from a whole corpus (the timeline, the claims of a topic): two
+    renderers of one build ask for the same corpus, and keeping older corpora alive would
+    hold every earlier build of a `mkdocs serve` session in memory.
+    """
+    hit = _LAST.get(name)
+    if hit is not None and hit[0] is owner:
+        return hit[1]  # type: ignore[return-value]
+    value = build()
+    _LAST[name] = (owner, value)
+    return value
+
+
+MISSING = object()
+
+
+class ObjectMemo:
+    """Values derived from one of many objects (an Extraction), kept while the object is
+    the same and the value's other inputs are equal: in a running `mkdocs serve` the
+    unchanged articles' work is reused. Keyed by identity, so the entry keeps the object
+    alive and its id cannot be reused while the entry lives; cleared past `limit` entries.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._store: dict[tuple[int, object], tuple[object, object, object]] = {}
+
+    def clear(self) -> None:
+        """Forget every entry."""
+        self._store.clear()
+
+    def lookup(self, owner: object, key: object = None, inputs: object = None) -> object:
+        """The value stored for (owner, key) with equal `inputs`, or MISSING."""
+        hit = self._store.get((id(owner), key))
+        if hit is not None and hit[0] is owner and hit[1] == inputs:
+            return hit[2]
+        return MISSING
+
+    def store(self, owner: object, key: object, inputs: object, value: T) -> T:
+        """Remember `value` for (owner, key) and `inputs`; return it."""
+        if len(self._store) >= self._limit:
+            self._store.clear()
+        self._store[(id(owner), key)] = (owner, inputs, value)
+        return value
+
+    def get(
+        self, owner: object, key: object, inputs: object, build: Callable[[], T]
+    ) -> T:
+        """lookup(), or build() and store() it."""
+        value = self.lookup(owner, key, inputs)
+        if value is MISSING:
+            value = self.store(owner, key, inputs, build())
+        return value  # type: ignore[return-value]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from ..cache import available_cores
+from ..extract.memo import MISSING, ObjectMemo
 from ..link import Claim, claims_of, keyword_patterns, sentence_topics
 from ..models import Corpus, Extraction, Figure, Page, Related, Sentence, Tables
 from ..timeline import MONTHS_DE
@@ -398,10 +399,9 @@ def _site(corpus: Corpus, tables: Tables) -> _Site:
     )
 
 
-# id(extraction) -> (extraction, inputs, page): in a running `mkdocs serve`, an article whose
-# extraction (the same object, see cache._MEMORY) and page inputs did not change is not
-# rendered again.
-_RENDERED: dict[int, tuple] = {}
+# In a running `mkdocs serve`, an article whose extraction (the same object, see
+# cache._MEMORY) and page inputs did not change is not rendered again.
+_RENDERED = ObjectMemo(limit=100_000)
 
 
 def _page_inputs(extraction: Extraction, site: _Site) -> tuple:
@@ -432,21 +432,11 @@ def article_pages(extractions: tuple[Extraction, ...], site: _Site) -> list[Page
     across forked worker processes (each article's page depends only on it and `site`, so
     the result is the same).
     """
-    if len(_RENDERED) > 100_000:
-        _RENDERED.clear()
-    pages: list[Page | None] = []
-    missing: list[int] = []
     inputs = [_page_inputs(extraction, site) for extraction in extractions]
-    for i, extraction in enumerate(extractions):
-        kept = _RENDERED.get(id(extraction))
-        if kept is not None and kept[0] is extraction and kept[1] == inputs[i]:
-            pages.append(kept[2])
-        else:
-            pages.append(None)
-            missing.append(i)
+    pages = [_RENDERED.lookup(e, None, i) for e, i in zip(extractions, inputs, strict=True)]
+    missing = [i for i, page in enumerate(pages) if page is MISSING]
     for i, page in zip(missing, _render_many([extractions[i] for i in missing], site), strict=True):
-        pages[i] = page
-        _RENDERED[id(extractions[i])] = (extractions[i], inputs[i], page)
+        pages[i] = _RENDERED.store(extractions[i], None, inputs[i], page)
     return pages  # type: ignore[return-value]
 
 

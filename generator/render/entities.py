@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from ..extract.memo import memo_last
 from ..models import Corpus, Entity, Extraction, Page, Tables
 from .common import (
     DATA_DIR,
@@ -60,18 +61,13 @@ class EntityMentions:
     cooccurring: tuple[tuple[str, int], ...]  # (entity id, shared sentences), ranked
 
 
-_LAST: list = [None, ()]  # (corpus, result) of the last call: pages and data share one
-
-
 def collect_mentions(corpus: Corpus) -> tuple[EntityMentions, ...]:
     """Return, per entity with at least one mention, its mentions, forms and co-occurrences.
 
     Sorted by entity id. Mentions of ids missing from the gazetteer are ignored. The entity
     pages and data/entities.json ask for the same corpus (immutable): computed once.
     """
-    if _LAST[0] is not corpus:
-        _LAST[:] = [corpus, _collect_mentions(corpus)]
-    return _LAST[1]
+    return memo_last("entity mentions", corpus, lambda: _collect_mentions(corpus))
 
 
 def _collect_mentions(corpus: Corpus) -> tuple[EntityMentions, ...]:

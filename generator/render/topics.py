@@ -14,6 +14,7 @@ import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ..extract.memo import ObjectMemo
 from ..link import Claim, ClaimCitation, claims_of, keyword_patterns, sentence_topics
 from ..models import Corpus, Extraction, Page, Sentence, Tables, Topic
 from . import charts
@@ -240,23 +241,17 @@ def _sentence_sources(extraction: Extraction, sentence: Sentence) -> str:
     return ", ".join(hesc(n) for n in names)
 
 
-# (id(extraction), sentence, folder, URL style) -> (extraction, line): topic pages quote
+# (extraction, sentence, folder, URL style) -> line: topic pages quote
 # every citing sentence; in a running `mkdocs serve` an unchanged article's lines are
 # reused (all pages of a topic share one folder, so the relative links are the same).
-_LINES: dict[tuple, tuple] = {}
+_LINES = ObjectMemo(limit=500_000)
 
 
 def _citation_line(citation: TopicCitation, page: str) -> str:
-    extraction = citation.extraction
-    key = (id(extraction), citation.sentence.index, posixpath.dirname(page), directory_urls())
-    kept = _LINES.get(key)
-    if kept is not None and kept[0] is extraction:
-        return kept[1]
-    if len(_LINES) > 500_000:
-        _LINES.clear()
-    line = _render_citation_line(citation, page)
-    _LINES[key] = (extraction, line)
-    return line
+    key = (citation.sentence.index, posixpath.dirname(page), directory_urls())
+    return _LINES.get(
+        citation.extraction, key, None, lambda: _render_citation_line(citation, page)
+    )
 
 
 def _render_citation_line(citation: TopicCitation, page: str) -> str:
