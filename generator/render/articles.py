@@ -22,7 +22,7 @@ from ..cache import available_cores
 from ..extract.memo import MISSING, ObjectMemo
 from ..link import Claim, claims_of, keyword_patterns, sentence_topics
 from ..models import Corpus, Extraction, Figure, Page, Related, Sentence, Tables
-from ..timeline import MONTHS_DE
+from ..timeline import format_iso_de
 from .common import (
     ARTICLES_INDEX,
     QUALIFIER_LABEL,
@@ -109,14 +109,12 @@ def format_date(iso: str | None) -> str:
     if not iso:
         return "unbekannt"
     parts = iso.split("-")
-    try:
-        if len(parts) == 3:
+    if len(parts) == 3:
+        try:
             return f"{int(parts[2])}.{int(parts[1])}.{parts[0]}"
-        if len(parts) == 2:
-            return f"{MONTHS_DE[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        pass
-    return esc(iso)
+        except ValueError:
+            pass
+    return esc(format_iso_de(iso))  # months in words, anything else as given
 
 
 def claim_anchor(claim: Claim) -> str:
