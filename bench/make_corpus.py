@@ -20,9 +20,14 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.timeline import MONTHS_DE
+
 PROJECT_TABLES = ROOT / "seeds" / "_tables"
 
 PERSONS = (
@@ -73,20 +78,6 @@ SOURCES = (
     "dem britischen Militärgeheimdienst",
     "der Zeitung Kyiv Independent",
     "dem Open Source Centre",
-)
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
 )
 COUNTED = (
     ("Soldaten", (1_000, 120_000)),
@@ -168,7 +159,7 @@ def figure_text(rng: random.Random, counted: str, bounds: tuple[int, int]) -> st
 
 def date_text(rng: random.Random, year: int) -> str:
     """A date phrase: day and month, month only, a part of a month, or with the year."""
-    month = rng.choice(MONTHS)
+    month = rng.choice(MONTHS_DE)
     shape = rng.random()
     if shape < 0.45:
         return f"am {rng.randrange(1, 29)}. {month}"
@@ -206,7 +197,7 @@ def sentence(rng: random.Random, year: int) -> str:
             f"{person} traf {date} in {place} mit Vertretern aus {country.replace('die ', '')} "
             f"zusammen, um über {topic} zu sprechen."
         ),
-        f"Seit {rng.choice(MONTHS)} wurden nach Angaben von {source} {figure} registriert.",
+        f"Seit {rng.choice(MONTHS_DE)} wurden nach Angaben von {source} {figure} registriert.",
         (
             f"Die Angaben lassen sich nicht unabhängig überprüfen, {figure} seien jedoch "
             f"plausibel, hieß es."

@@ -126,16 +126,36 @@ def pagefind_available() -> bool:
 # ── child: generator stages ───────────────────────────────────────────────
 
 
+def timed_link_render_write(
+    extractions: list, statuses: list, skipped: tuple, tables, docs_dir: Path, timings: dict
+) -> tuple:
+    """Link, render and write as pipeline.build() does, each stage timed into `timings`;
+    return (pages, the writer's result)."""
+    from generator.link import link_corpus
+    from generator.render import render_site
+    from generator.writer import write_pages
+
+    clock = time.perf_counter
+    start = clock()
+    report = tuple(sorted((*statuses, *skipped), key=lambda s: s.file))
+    corpus = link_corpus(tuple(extractions), tables, report, ())
+    timings["link"] = clock() - start
+    start = clock()
+    pages = render_site(corpus, tables)
+    timings["render"] = clock() - start
+    start = clock()
+    written = write_pages(pages, docs_dir)
+    timings["write"] = clock() - start
+    return pages, written
+
+
 def child_generator(seeds_dir: Path, docs_dir: Path) -> dict:
     """Run every stage once, cold and serial; return seconds per stage and per-article figures."""
     from generator import pipeline
     from generator.clean import clean_seed
     from generator.extract import extract_article
-    from generator.link import link_corpus
     from generator.read import assign_slugs, read_seeds
-    from generator.render import render_site
     from generator.tables import load_tables
-    from generator.writer import write_pages
 
     timings: dict[str, float] = {}
     clock = time.perf_counter
@@ -174,18 +194,9 @@ def child_generator(seeds_dir: Path, docs_dir: Path) -> dict:
         statuses.append(pipeline._status(extraction, pipeline._unknown_topics(seed, tables)))
     timings["extract"] = clock() - start
 
-    start = clock()
-    report = tuple(sorted((*statuses, *skipped), key=lambda s: s.file))
-    corpus = link_corpus(tuple(extractions), tables, report, ())
-    timings["link"] = clock() - start
-
-    start = clock()
-    pages = render_site(corpus, tables)
-    timings["render"] = clock() - start
-
-    start = clock()
-    written = write_pages(pages, docs_dir)
-    timings["write"] = clock() - start
+    pages, written = timed_link_render_write(
+        extractions, statuses, skipped, tables, docs_dir, timings
+    )
 
     # The article closest to 4 KB of seed text: clean + extract timed 25 times, median.
     seed4, _ = min(articles, key=lambda pair: abs(len(pair[0].text.encode()) - 4096))
@@ -220,12 +231,9 @@ def child_incremental(seeds_dir: Path, docs_dir: Path, edit: bool) -> dict:
     """
     from generator import pipeline
     from generator.cache import ExtractionCache, extract_all, resolve_cache_dir
-    from generator.link import link_corpus
     from generator.models import SeedStatus
     from generator.read import assign_slugs, read_seeds
-    from generator.render import render_site
     from generator.tables import load_tables
-    from generator.writer import write_pages
 
     if edit:
         first = min(seeds_dir.glob("*.txt"))
@@ -255,16 +263,9 @@ def child_incremental(seeds_dir: Path, docs_dir: Path, edit: bool) -> dict:
             statuses.append(pipeline._status(result, pipeline._unknown_topics(seed, tables)))
     timings["clean+extract (cached)"] = clock() - start
 
-    start = clock()
-    report = tuple(sorted((*statuses, *skipped), key=lambda s: s.file))
-    corpus = link_corpus(tuple(extractions), tables, report, ())
-    timings["link"] = clock() - start
-    start = clock()
-    pages = render_site(corpus, tables)
-    timings["render"] = clock() - start
-    start = clock()
-    written = write_pages(pages, docs_dir)
-    timings["write"] = clock() - start
+    _, written = timed_link_render_write(
+        extractions, statuses, skipped, tables, docs_dir, timings
+    )
     return {
         "stages": timings,
         "total": sum(timings.values()),
