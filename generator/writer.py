@@ -34,18 +34,37 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def safe_target(out_dir: Path, rel: str) -> Path | None:
-    """Return the absolute target for `rel` inside `out_dir`, or None if it would leave it."""
+def safe_target(out_dir: Path, rel: str, *, root: Path | None = None) -> Path | None:
+    """Return the absolute target for `rel` inside `out_dir`, or None if it would leave it.
+
+    `root` is out_dir.resolve() when the caller already has it (one resolve per build
+    instead of one per page).
+    """
     posix = PurePosixPath(rel)
     if posix.is_absolute() or not posix.parts or any(p in ("..", "", ".") for p in posix.parts):
         return None
     if "\\" in rel or "\x00" in rel:
         return None
-    root = out_dir.resolve()
+    root = root or out_dir.resolve()
     target = (root / Path(*posix.parts)).resolve()
     if root != target and root not in target.parents:
         return None
     return target
+
+
+# In a long-running process (`mkdocs serve`): the digest of what is known to be in each
+# file and the file's stat signature at that moment. A page with the same digest whose
+# file still has that signature needs no read-back; any edit changes the signature.
+_VERIFIED: dict[Path, tuple[str, tuple[int, int, int] | None]] = {}
+
+
+def _signature(target: Path) -> tuple[int, int, int] | None:
+    """(inode, size, modification time in ns) of `target`, or None when it is missing."""
+    try:
+        stat = target.stat()
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 def read_manifest(out_dir: Path) -> dict[str, str]:
@@ -66,13 +85,19 @@ def write_pages(pages: tuple[Page, ...], out_dir: Path) -> WriteResult:
     written: list[str] = []
     problems: list[Problem] = []
     unchanged = 0
+    root = out_dir.resolve()
     for page in sorted(pages, key=lambda p: p.path):
-        target = safe_target(out_dir, page.path)
+        target = safe_target(out_dir, page.path, root=root)
         if target is None:
             problems.append(Problem(page.path, "refused: path leaves the output folder", "error"))
             continue
         data = page.content.encode("utf-8")
         digest = _digest(data)
+        if page.path in owned and _VERIFIED.get(target) == (digest, _signature(target)):
+            # same bytes as this process wrote or read there, and the file untouched since
+            manifest[page.path] = digest
+            unchanged += 1
+            continue
         if target.exists():
             current = target.read_bytes()
             if page.path not in owned and _digest(current) != digest:
@@ -86,12 +111,14 @@ def write_pages(pages: tuple[Page, ...], out_dir: Path) -> WriteResult:
                 continue
             if current == data:
                 manifest[page.path] = digest
+                _VERIFIED[target] = (digest, _signature(target))
                 unchanged += 1
                 continue
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, target)
+        _VERIFIED[target] = (digest, _signature(target))
         manifest[page.path] = digest
         written.append(page.path)
 
@@ -99,7 +126,7 @@ def write_pages(pages: tuple[Page, ...], out_dir: Path) -> WriteResult:
     for rel, digest in sorted(owned.items()):
         if rel in manifest:
             continue
-        target = safe_target(out_dir, rel)
+        target = safe_target(out_dir, rel, root=root)
         if target is None or not target.exists():
             continue
         if _digest(target.read_bytes()) != digest:
@@ -108,7 +135,7 @@ def write_pages(pages: tuple[Page, ...], out_dir: Path) -> WriteResult:
         target.unlink()
         deleted.append(rel)
         parent = target.parent
-        while parent != out_dir.resolve() and parent.is_dir() and not any(parent.iterdir()):
+        while parent != root and parent.is_dir() and not any(parent.iterdir()):
             parent.rmdir()
             parent = parent.parent
 

@@ -240,3 +240,19 @@ def test_slugs_are_unique_deterministic_and_url_safe():
     assert assign_slugs(["000_aabd89a617830eb2.txt"]) == {
         "000_aabd89a617830eb2.txt": "000-aabd89a617830eb2"
     }
+
+
+def test_read_seeds_again_sees_edits_and_new_sidecars(tmp_path):
+    # a second read in the same process reuses unchanged seeds (mkdocs serve) but must see
+    # an edited file and a sidecar that appears later
+    seed = tmp_path / "a.txt"
+    seed.write_text("Titel\n\nErster Satz.\n", encoding="utf-8")
+    first, _ = read_seeds(tmp_path)
+    again, _ = read_seeds(tmp_path)
+    assert again[0] is first[0]
+    seed.write_text("Titel\n\nErster Satz. Zweiter Satz.\n", encoding="utf-8")
+    edited, _ = read_seeds(tmp_path)
+    assert "Zweiter Satz." in edited[0].text
+    (tmp_path / "a.yml").write_text("source: Beispielzeitung\n", encoding="utf-8")
+    with_sidecar, _ = read_seeds(tmp_path)
+    assert with_sidecar[0].meta.source == "Beispielzeitung"

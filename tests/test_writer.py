@@ -53,3 +53,17 @@ def test_refuses_paths_that_leave_the_folder(tmp_path: Path) -> None:
     assert len(result.problems) == 3
     assert not (tmp_path / "evil.md").exists()
     assert sorted(p.name for p in out.iterdir()) == [MANIFEST]
+
+
+def test_a_hand_edit_after_a_write_is_seen_in_the_same_process(tmp_path: Path) -> None:
+    # the writer skips reading files it knows are unchanged (same process, same stat
+    # signature); an edit changes the signature, so the page is compared and restored
+    pages = (Page("a.md", "# A\n"),)
+    write_pages(pages, tmp_path)
+    assert write_pages(pages, tmp_path).unchanged == 1
+    (tmp_path / "a.md").write_text("# A, edited by hand\n", encoding="utf-8")
+    third = write_pages(pages, tmp_path)
+    assert third.written == ("a.md",)
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "# A\n"
+    (tmp_path / "a.md").unlink()
+    assert write_pages(pages, tmp_path).written == ("a.md",)
