@@ -19,7 +19,8 @@ import io
 import json
 
 from ..export import article_record, json_number
-from ..models import Corpus, Page, Tables
+from ..extract.memo import ObjectMemo
+from ..models import Corpus, Extraction, Page, Tables
 from ..timeline import build_timeline
 from .common import DATA_DIR, article_path, entity_path, site_url
 from .entities import collect_mentions
@@ -59,40 +60,55 @@ def sentence_url(slug: str, anchor: str) -> str:
 
 def figure_rows(corpus: Corpus) -> list[dict]:
     """Return one dict per figure (keys FIGURE_FIELDS), in corpus order (file, position)."""
+    return [row for extraction in corpus.extractions for row in _figure_rows(extraction)]
+
+
+def _figure_rows(extraction: Extraction) -> list[dict]:
+    """The figure rows of one article, by position."""
+    article = extraction.article
     rows = []
-    for extraction in corpus.extractions:
-        article = extraction.article
-        for figure in sorted(extraction.figures, key=lambda f: (f.start, f.end)):
-            sentence = article.sentences[figure.sentence]
-            rows.append(
-                {
-                    "file": article.file,
-                    "url": sentence_url(article.slug, sentence.anchor),
-                    "text": figure.text,
-                    "low": json_number(figure.low),
-                    "high": json_number(figure.high),
-                    "qualifier": figure.qualifier,
-                    "counts": figure.counts,
-                    "topic": figure.topic,
-                    "attributed_to": figure.attributed_to,
-                    "modality": figure.modality,
-                    "sentence": sentence.text,
-                    "start": figure.start,
-                    "end": figure.end,
-                }
-            )
+    for figure in sorted(extraction.figures, key=lambda f: (f.start, f.end)):
+        sentence = article.sentences[figure.sentence]
+        rows.append(
+            {
+                "file": article.file,
+                "url": sentence_url(article.slug, sentence.anchor),
+                "text": figure.text,
+                "low": json_number(figure.low),
+                "high": json_number(figure.high),
+                "qualifier": figure.qualifier,
+                "counts": figure.counts,
+                "topic": figure.topic,
+                "attributed_to": figure.attributed_to,
+                "modality": figure.modality,
+                "sentence": sentence.text,
+                "start": figure.start,
+                "end": figure.end,
+            }
+        )
     return rows
+
+
+def _csv_rows(rows: list[dict]) -> str:
+    """CSV lines (CRLF) for `rows`; None as an empty cell. csv.writer keeps no state between
+    rows, so CSV text of consecutive row lists concatenates to that of the whole list."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in rows:
+        # repr of a float is exact and locale-free; the JSON shows the same number
+        writer.writerow(["" if row[key] is None else row[key] for key in FIGURE_FIELDS])
+    return buffer.getvalue()
+
+
+def _csv_header() -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(FIGURE_FIELDS)
+    return "\ufeff" + buffer.getvalue()
 
 
 def figures_csv(rows: list[dict]) -> str:
     """Return the figure rows as CSV text: BOM, header, CRLF; None as an empty cell."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(FIGURE_FIELDS)
-    for row in rows:
-        # repr of a float is exact and locale-free; the JSON shows the same number
-        writer.writerow(["" if row[key] is None else row[key] for key in FIGURE_FIELDS])
-    return "\ufeff" + buffer.getvalue()
+    return _csv_header() + _csv_rows(rows)
 
 
 def entity_records(corpus: Corpus) -> list[dict]:
@@ -157,16 +173,97 @@ def timeline_records(corpus: Corpus) -> list[dict]:
     ]
 
 
+# Encoded per-article parts of the exports, kept while the extraction object lives: a
+# rebuild in `mkdocs serve` encodes only the edited article's records again.
+_PARTS = ObjectMemo(limit=50_000)
+
+
+def _article_part(extraction: Extraction, tables: Tables) -> str:
+    """The article's line of articles.json (its record depends on the gazetteer only)."""
+    return _PARTS.get(
+        extraction,
+        "article",
+        tables.entities,
+        lambda: _ENCODER.encode(article_record(extraction, tables)),
+    )
+
+
+def _figure_part(extraction: Extraction) -> tuple[tuple[str, ...], str]:
+    """The article's lines of figures.json and its rows of figures.csv."""
+
+    def build() -> tuple[tuple[str, ...], str]:
+        rows = _figure_rows(extraction)
+        return tuple(map(_ENCODER.encode, rows)), _csv_rows(rows)
+
+    return _PARTS.get(extraction, "figures", None, build)
+
+
+def _mention_part(extraction: Extraction) -> dict[str, list[str]]:
+    """Per entity id: the article's encoded mention records for entities.json, in text
+    order (mentions outside the article's sentences are left out, as on the pages)."""
+
+    def build() -> dict[str, list[str]]:
+        article = extraction.article
+        found: dict[str, list[str]] = {}
+        for mention in sorted(extraction.mentions, key=lambda m: (m.start, m.end)):
+            if not 0 <= mention.sentence < len(article.sentences):
+                continue
+            sentence = article.sentences[mention.sentence]
+            record = {
+                "file": article.file,
+                "url": sentence_url(article.slug, sentence.anchor),
+                "form": mention.form,
+                "sentence": sentence.text,
+            }
+            found.setdefault(mention.entity, []).append(_ENCODER.encode(record))
+        return found
+
+    return _PARTS.get(extraction, "mentions", None, build)
+
+
+def _entity_lines(corpus: Corpus) -> list[str]:
+    """The lines of entities.json (as entity_records, encoded), from per-article parts."""
+    mentions: dict[str, list[str]] = {}
+    for extraction in corpus.extractions:  # sorted by file, as the records list them
+        for entity_id, lines in _mention_part(extraction).items():
+            mentions.setdefault(entity_id, []).extend(lines)
+    lines = []
+    for item in collect_mentions(corpus):
+        head = _ENCODER.encode(
+            {
+                "id": item.entity.id,
+                "name": item.entity.name,
+                "type": item.entity.type,
+                "forms": [form for form, _ in item.forms],
+                "url": site_url(entity_path(item.entity.id)),
+                "mentions": [],
+            }
+        )
+        # "mentions" is the last key: splice the encoded mentions into its empty array "[]}"
+        lines.append(head[:-2] + ",".join(mentions.get(item.entity.id, ())) + "]}")
+    return lines
+
+
+def _lines(lines: list[str]) -> str:
+    """A JSON array from already encoded records, one per line (as _json writes it)."""
+    if not lines:
+        return "[]\n"
+    return "[\n" + ",\n".join(lines) + "\n]\n"
+
+
 def render_data(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
     """Return the data files (data/*.json, data/figures.csv) as Pages for the writer."""
-    rows = figure_rows(corpus)
+    figure_parts = [_figure_part(extraction) for extraction in corpus.extractions]
     return (
         Page(
             f"{DATA_DIR}/articles.json",
-            _json([article_record(e, tables) for e in corpus.extractions]),
+            _lines([_article_part(e, tables) for e in corpus.extractions]),
         ),
-        Page(f"{DATA_DIR}/entities.json", _json(entity_records(corpus))),
-        Page(f"{DATA_DIR}/figures.csv", figures_csv(rows)),
-        Page(f"{DATA_DIR}/figures.json", _json(rows)),
+        Page(f"{DATA_DIR}/entities.json", _lines(_entity_lines(corpus))),
+        Page(
+            f"{DATA_DIR}/figures.csv",
+            _csv_header() + "".join(csv_part for _, csv_part in figure_parts),
+        ),
+        Page(f"{DATA_DIR}/figures.json", _lines([line for part, _ in figure_parts for line in part])),
         Page(f"{DATA_DIR}/timeline.json", _json(timeline_records(corpus))),
     )
