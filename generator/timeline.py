@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .extract.memo import memo_last
+from .extract.memo import ObjectMemo, memo_last
 from .link import keyword_patterns, sentence_topics
 from .models import Corpus, DateMention, Extraction
 
@@ -203,19 +203,37 @@ def build_timeline(corpus: Corpus) -> tuple[Event, ...]:
     return memo_last("timeline", corpus, lambda: _build_timeline(corpus))
 
 
-def _build_timeline(corpus: Corpus) -> tuple[Event, ...]:
-    patterns = keyword_patterns(corpus.topics)
-    mentions: list[tuple[DateCitation, frozenset[str]]] = []
-    for extraction in corpus.extractions:
+def _article_mentions(
+    extraction: Extraction, patterns: dict
+) -> tuple[tuple[DateCitation, frozenset[str]], ...]:
+    """The article's placeable date mentions, each with its context. Kept per extraction:
+    a rebuild in `mkdocs serve` recomputes only the edited article's (and the citations
+    stay the same objects, so what renderers keep per citation stays valid)."""
+
+    def build() -> tuple[tuple[DateCitation, frozenset[str]], ...]:
         features = _sentence_features(extraction, patterns)
+        found = []
         for date in extraction.dates:
             if not ISO_DATE.match(date.iso or "") or not (
                 0 <= date.sentence < len(extraction.article.sentences)
             ):
                 continue  # unresolved dates cannot be placed in time
-            mentions.append(
+            found.append(
                 (_citation(extraction, date), _context(extraction, date.sentence, features))
             )
+        return tuple(found)
+
+    return _MENTIONS.get(extraction, None, patterns, build)
+
+
+_MENTIONS = ObjectMemo(limit=100_000)
+
+
+def _build_timeline(corpus: Corpus) -> tuple[Event, ...]:
+    patterns = keyword_patterns(corpus.topics)
+    mentions: list[tuple[DateCitation, frozenset[str]]] = []
+    for extraction in corpus.extractions:
+        mentions.extend(_article_mentions(extraction, patterns))
     # finest precision first, so coarse mentions can join the precise event they refer to
     mentions.sort(
         key=lambda m: (-len(m[0].iso), m[0].iso, m[0].file, m[0].sentence, m[0].date_start)

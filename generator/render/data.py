@@ -8,8 +8,10 @@
 Output is byte-deterministic: fixed key order, ensure_ascii=False, trailing newline. A
 JSON file is an array with one compact record per line: line-oriented tools and diffs
 still work, and the exports are about a third smaller than indented JSON (they grow with
-the corpus, so their bytes count against the site's size per article). The CSV is UTF-8 with a byte-order mark (so spreadsheet programs detect the
-encoding) and CRLF line ends (RFC 4180).
+the corpus, so their bytes count against the site's size per article). The CSV is UTF-8
+with a byte-order mark (so spreadsheet programs detect the encoding) and CRLF line ends
+(RFC 4180). Each article's records are encoded once per extraction object and the files
+assembled from those parts, so a rebuild in `mkdocs serve` encodes only what changed.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import json
 from ..export import article_record, json_number
 from ..extract.memo import ObjectMemo
 from ..models import Corpus, Extraction, Page, Tables
-from ..timeline import build_timeline
+from ..timeline import DateCitation, Event, build_timeline
 from .common import DATA_DIR, article_path, entity_path, site_url
 from .entities import collect_mentions
 
@@ -46,21 +48,9 @@ FIGURE_FIELDS = (
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
-def _json(records: list) -> str:
-    """A JSON array with one compact record per line."""
-    if not records:
-        return "[]\n"
-    return "[\n" + ",\n".join(map(_ENCODER.encode, records)) + "\n]\n"
-
-
 def sentence_url(slug: str, anchor: str) -> str:
     """The site-relative URL of one sentence: "artikel/<slug>/#s12"."""
     return f"{site_url(article_path(slug))}#{anchor}"
-
-
-def figure_rows(corpus: Corpus) -> list[dict]:
-    """Return one dict per figure (keys FIGURE_FIELDS), in corpus order (file, position)."""
-    return [row for extraction in corpus.extractions for row in _figure_rows(extraction)]
 
 
 def _figure_rows(extraction: Extraction) -> list[dict]:
@@ -106,76 +96,47 @@ def _csv_header() -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def figures_csv(rows: list[dict]) -> str:
-    """Return the figure rows as CSV text: BOM, header, CRLF; None as an empty cell."""
-    return _csv_header() + _csv_rows(rows)
+def _event_head(event: Event) -> dict:
+    """An event's record without its citations (the last key, "citations")."""
+    return {
+        "iso": event.iso,
+        "label": event.label,
+        "approx": event.approx,
+        "context": list(event.context),
+        "citations": [],
+    }
 
 
-def entity_records(corpus: Corpus) -> list[dict]:
-    """Return one record per mentioned entity: name, type, forms, page URL, every mention."""
-    records = []
-    # (file, sentence, entity) -> that sentence's mentions of the entity, in text order
-    grouped: dict[tuple[str, int, str], list] = {}
-    for extraction in corpus.extractions:
-        for mention in sorted(extraction.mentions, key=lambda m: (m.start, m.end)):
-            key = (extraction.article.file, mention.sentence, mention.entity)
-            grouped.setdefault(key, []).append(mention)
-    for item in collect_mentions(corpus):
-        mentions = []
-        for extraction, index, _ in item.sentences:
-            article = extraction.article
-            sentence = article.sentences[index]
-            for mention in grouped.get((article.file, index, item.entity.id), ()):
-                mentions.append(
-                    {
-                        "file": article.file,
-                        "url": sentence_url(article.slug, sentence.anchor),
-                        "form": mention.form,
-                        "sentence": sentence.text,
-                    }
-                )
-        records.append(
-            {
-                "id": item.entity.id,
-                "name": item.entity.name,
-                "type": item.entity.type,
-                "forms": [form for form, _ in item.forms],
-                "url": site_url(entity_path(item.entity.id)),
-                "mentions": mentions,
-            }
+def _citation_record(c: DateCitation) -> dict:
+    return {
+        "file": c.file,
+        "title": c.title,
+        "url": sentence_url(c.slug, c.anchor),
+        "date_text": c.date_text,
+        "iso": c.iso,
+        "approx": c.approx,
+        "relative": c.relative,
+        "sentence": c.text,
+    }
+
+
+def _timeline_lines(corpus: Corpus) -> list[str]:
+    """The lines of timeline.json (events by date, each with every citation); each citation is encoded
+    once per citation object (the same objects while their article is unchanged)."""
+    lines = []
+    for event in build_timeline(corpus):
+        head = _ENCODER.encode(_event_head(event))
+        citations = ",".join(
+            _PARTS.get(c, None, None, lambda c=c: _ENCODER.encode(_citation_record(c)))
+            for c in event.citations
         )
-    return records
-
-
-def timeline_records(corpus: Corpus) -> list[dict]:
-    """Return the timeline's events (sorted by iso) with their citations."""
-    return [
-        {
-            "iso": event.iso,
-            "label": event.label,
-            "approx": event.approx,
-            "context": list(event.context),
-            "citations": [
-                {
-                    "file": c.file,
-                    "title": c.title,
-                    "url": sentence_url(c.slug, c.anchor),
-                    "date_text": c.date_text,
-                    "iso": c.iso,
-                    "approx": c.approx,
-                    "relative": c.relative,
-                    "sentence": c.text,
-                }
-                for c in event.citations
-            ],
-        }
-        for event in build_timeline(corpus)
-    ]
+        lines.append(head[:-2] + citations + "]}")  # splice into the final "[]}"
+    return lines
 
 
 # Encoded per-article parts of the exports, kept while the extraction object lives: a
 # rebuild in `mkdocs serve` encodes only the edited article's records again.
-_PARTS = ObjectMemo(limit=50_000)
+_PARTS = ObjectMemo(limit=200_000)
 
 
 def _article_part(extraction: Extraction, tables: Tables) -> str:
@@ -222,7 +183,8 @@ def _mention_part(extraction: Extraction) -> dict[str, list[str]]:
 
 
 def _entity_lines(corpus: Corpus) -> list[str]:
-    """The lines of entities.json (as entity_records, encoded), from per-article parts."""
+    """The lines of entities.json (per mentioned entity: name, type,
+    forms, page URL and every mention), from per-article parts."""
     mentions: dict[str, list[str]] = {}
     for extraction in corpus.extractions:  # sorted by file, as the records list them
         for entity_id, lines in _mention_part(extraction).items():
@@ -265,5 +227,5 @@ def render_data(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
             _csv_header() + "".join(csv_part for _, csv_part in figure_parts),
         ),
         Page(f"{DATA_DIR}/figures.json", _lines([line for part, _ in figure_parts for line in part])),
-        Page(f"{DATA_DIR}/timeline.json", _json(timeline_records(corpus))),
+        Page(f"{DATA_DIR}/timeline.json", _lines(_timeline_lines(corpus))),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ..extract.memo import ObjectMemo
 from ..models import Corpus, Page, Tables
 from ..timeline import DateCitation, Event, build_timeline, format_iso_de
 from .common import (
@@ -16,6 +17,7 @@ from .common import (
     TIMELINE,
     a,
     article_path,
+    directory_urls,
     entity_path,
     heading,
     hesc,
@@ -68,6 +70,17 @@ def timeline_year_path(year: str, number: int = 1) -> str:
 
 
 def _citation_line(page: str, citation: DateCitation) -> str:
+    """One citation's list item on `page`; kept per citation object (timeline citations
+    of unchanged articles are the same objects from build to build)."""
+    return _LINES.get(
+        citation, page, directory_urls(), lambda: _make_citation_line(page, citation)
+    )
+
+
+_LINES = ObjectMemo(limit=200_000)
+
+
+def _make_citation_line(page: str, citation: DateCitation) -> str:
     target = href(page, article_path(citation.slug), citation.anchor)
     span = (citation.date_start, citation.date_start + len(citation.date_text))
     if citation.text[span[0] : span[1]] != citation.date_text:
