@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from ..extract.memo import memo_last
+from ..extract.memo import ObjectMemo, memo_last
 from ..models import Corpus, Entity, Extraction, Page, Tables
 from .common import (
     DATA_DIR,
     ENTITIES_INDEX,
     a,
     article_path,
+    directory_urls,
     entity_path,
     esc,
     heading,
@@ -73,38 +74,25 @@ def collect_mentions(corpus: Corpus) -> tuple[EntityMentions, ...]:
 def _collect_mentions(corpus: Corpus) -> tuple[EntityMentions, ...]:
     known = {entity.id: entity for entity in corpus.entities}
     forms: dict[str, Counter] = defaultdict(Counter)
-    spans: dict[str, dict[tuple[str, int], list[tuple[int, int]]]] = defaultdict(dict)
-    extraction_of: dict[str, Extraction] = {}
+    sentences: dict[str, list] = defaultdict(list)
     cooccurring: dict[str, Counter] = defaultdict(Counter)
+    # extractions are sorted by file, and each article's sentences by index: appending in
+    # this order lists every entity's sentences by (file, sentence)
     for extraction in corpus.extractions:
-        article = extraction.article
-        extraction_of[article.file] = extraction
-        in_sentence: dict[int, set[str]] = defaultdict(set)
-        for mention in extraction.mentions:
-            if mention.entity not in known or not 0 <= mention.sentence < len(article.sentences):
-                continue
-            forms[mention.entity][mention.form] += 1
-            sentence = article.sentences[mention.sentence]
-            key = (article.file, mention.sentence)
-            relative = (mention.start - sentence.start, mention.end - sentence.start)
-            spans[mention.entity].setdefault(key, []).append(relative)
-            in_sentence[mention.sentence].add(mention.entity)
-        for ids in in_sentence.values():
-            for one in ids:
-                for other in ids:
-                    if one != other:
-                        cooccurring[one][other] += 1
+        part = _article_part(extraction, known)
+        for entity_id, counts in part.forms.items():
+            forms[entity_id].update(counts)
+        for entity_id, spans in part.spans.items():
+            sentences[entity_id].extend((extraction, index, found) for index, found in spans)
+        for entity_id, counts in part.cooccurring.items():
+            cooccurring[entity_id].update(counts)
     result = []
-    for entity_id in sorted(spans):
-        by_sentence = spans[entity_id]
+    for entity_id in sorted(sentences):
         result.append(
             EntityMentions(
                 entity=known[entity_id],
                 forms=tuple(sorted(forms[entity_id].items(), key=lambda f: (-f[1], f[0]))),
-                sentences=tuple(
-                    (extraction_of[file], index, tuple(sorted(by_sentence[(file, index)])))
-                    for file, index in sorted(by_sentence)
-                ),
+                sentences=tuple(sentences[entity_id]),
                 count=sum(forms[entity_id].values()),
                 cooccurring=tuple(
                     sorted(cooccurring[entity_id].items(), key=lambda c: (-c[1], c[0]))
@@ -112,6 +100,55 @@ def _collect_mentions(corpus: Corpus) -> tuple[EntityMentions, ...]:
             )
         )
     return tuple(result)
+
+
+@dataclass(frozen=True, slots=True)
+class _ArticleMentions:
+    """One article's share of collect_mentions, per entity id."""
+
+    forms: dict[str, Counter]
+    spans: dict[str, tuple[tuple[int, tuple[tuple[int, int], ...]], ...]]  # by sentence
+    cooccurring: dict[str, Counter]
+
+
+def _article_part(extraction: Extraction, known: dict[str, Entity]) -> _ArticleMentions:
+    """The article's mentions of known entities, kept per extraction object: a rebuild in
+    `mkdocs serve` recounts only the edited article."""
+    return _PARTS.get(
+        extraction, None, known, lambda: _count_article(extraction, known)
+    )
+
+
+_PARTS = ObjectMemo(limit=100_000)
+
+
+def _count_article(extraction: Extraction, known: dict[str, Entity]) -> _ArticleMentions:
+    article = extraction.article
+    forms: dict[str, Counter] = defaultdict(Counter)
+    spans: dict[str, dict[int, list[tuple[int, int]]]] = defaultdict(dict)
+    in_sentence: dict[int, set[str]] = defaultdict(set)
+    for mention in extraction.mentions:
+        if mention.entity not in known or not 0 <= mention.sentence < len(article.sentences):
+            continue
+        forms[mention.entity][mention.form] += 1
+        sentence = article.sentences[mention.sentence]
+        relative = (mention.start - sentence.start, mention.end - sentence.start)
+        spans[mention.entity].setdefault(mention.sentence, []).append(relative)
+        in_sentence[mention.sentence].add(mention.entity)
+    cooccurring: dict[str, Counter] = defaultdict(Counter)
+    for ids in in_sentence.values():
+        for one in ids:
+            for other in ids:
+                if one != other:
+                    cooccurring[one][other] += 1
+    return _ArticleMentions(
+        forms=dict(forms),
+        spans={
+            entity_id: tuple((index, tuple(sorted(by_index[index]))) for index in sorted(by_index))
+            for entity_id, by_index in spans.items()
+        },
+        cooccurring=dict(cooccurring),
+    )
 
 
 def _entity_page(item: EntityMentions, names: dict[str, str]) -> Page:
@@ -158,10 +195,7 @@ def _entity_page(item: EntityMentions, names: dict[str, str]) -> Page:
                 blocks.append(html_list(items))
             current, items, number = article.file, [], number + 1
             blocks.append(heading(3, hesc(article.title), f"artikel-{number}"))
-        sentence = article.sentences[index]
-        target = href(page, article_path(article.slug), sentence.anchor)
-        marked = highlight(sentence.text, list(spans))
-        items.append(f"{a(target, f'Satz {sentence.index + 1}')}: {marked}")
+        items.append(_mention_line(page, extraction, index, spans))
     if items:
         blocks.append(html_list(items))
     rest = len(item.sentences) - MENTIONS_SHOWN
@@ -169,6 +203,24 @@ def _entity_page(item: EntityMentions, names: dict[str, str]) -> Page:
         data = a(href(page, f"{DATA_DIR}/entities.json"), "entities.json")
         blocks.append(f"<p>… und {rest} weitere Sätze; alle Erwähnungen stehen in {data}.</p>")
     return Page(page, html_page(entity.name, blocks, searchable=False))
+
+
+def _mention_line(
+    page: str, extraction: Extraction, index: int, spans: tuple[tuple[int, int], ...]
+) -> str:
+    """One mention sentence on an entity page, linked, the entity's words marked. Kept per
+    extraction object, so a rebuild in `mkdocs serve` redoes only the edited article's."""
+
+    def build() -> str:
+        sentence = extraction.article.sentences[index]
+        target = href(page, article_path(extraction.article.slug), sentence.anchor)
+        marked = highlight(sentence.text, list(spans))
+        return f"{a(target, f'Satz {sentence.index + 1}')}: {marked}"
+
+    return _LINES.get(extraction, (page, index), (spans, directory_urls()), build)
+
+
+_LINES = ObjectMemo(limit=200_000)
 
 
 def _index_page(items: tuple[EntityMentions, ...]) -> Page:
