@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .extract.memo import ObjectMemo, memo_last
+from .extract.memo import ObjectMemo, memo, memo_last
 from .models import (
     Corpus,
     Extraction,
@@ -109,8 +109,12 @@ class Claim:
 def _stopwords(tables: Tables | None, language: str) -> frozenset[str]:
     if tables is None:
         return frozenset()
-    table = (tables.languages.get(language) or {}).get("language") or {}
-    return frozenset(str(w).lower() for w in table.get("stopwords") or ())
+
+    def build() -> frozenset[str]:
+        table = (tables.languages.get(language) or {}).get("language") or {}
+        return frozenset(str(w).lower() for w in table.get("stopwords") or ())
+
+    return memo(tables, ("link stopwords", language), build)
 
 
 def _noun_group(counts: str, stopwords: frozenset[str]) -> tuple[str, ...]:
@@ -224,37 +228,13 @@ def _claims_of(
 ) -> tuple[Claim, ...]:
     items: list[tuple[tuple[str, ...], ClaimCitation]] = []
     for extraction in extractions:
-        stop = _stopwords(tables, extraction.article.language)
-        for figure in extraction.figures:
-            if figure.topic != topic_id:
-                continue
-            group = _noun_group(figure.counts, stop) or (figure.counts.lower(),)
-            items.append((group, _claim_citation(extraction, figure)))
-    # Union-find over the figures; iteration over a sorted list keeps it deterministic.
+        items.extend(_article_claim_items(extraction, tables).get(topic_id, ()))
     items.sort(key=lambda item: (item[0], _citation_order(item[1])))
-    parent = list(range(len(items)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # compare distinct noun groups only: cost grows with the vocabulary, not the figures
-    groups = sorted({group for group, _ in items})
-    first = {}
-    for i, (group, _) in enumerate(items):
-        first.setdefault(group, i)
-        parent[root(i)] = root(first[group])
-    for x, a in enumerate(groups):
-        for b in groups[x + 1 :]:
-            if _same_thing(a, b):
-                ra, rb = root(first[a]), root(first[b])
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
-    clusters: dict[int, list[ClaimCitation]] = defaultdict(list)
-    for i, (_, citation) in enumerate(items):
-        clusters[root(i)].append(citation)
+    representative = _same_thing_groups(tuple(sorted({group for group, _ in items})))
+    # items are sorted by group, so clusters appear in the order of their first group
+    clusters: dict[tuple[str, ...], list[ClaimCitation]] = {}
+    for group, citation in items:
+        clusters.setdefault(representative[group], []).append(citation)
     claims: list[Claim] = []
     for members in clusters.values():
         members.sort(key=_citation_order)
@@ -262,6 +242,60 @@ def _claims_of(
         claims.append(Claim(topic_id, slugify(label), label, tuple(members)))
     claims.sort(key=lambda c: (-len(c.slugs), -len(c.citations), c.label.lower(), c.key))
     return _unique_keys(claims)
+
+
+def _article_claim_items(
+    extraction: Extraction, tables: Tables | None
+) -> dict[str, tuple[tuple[tuple[str, ...], ClaimCitation], ...]]:
+    """Per topic: the article's figures as (noun group, citation). Kept per extraction
+    object, so a rebuild in `mkdocs serve` redoes only the edited article's."""
+
+    def build() -> dict[str, tuple[tuple[tuple[str, ...], ClaimCitation], ...]]:
+        stop = _stopwords(tables, extraction.article.language)
+        found: dict[str, list] = defaultdict(list)
+        for figure in extraction.figures:
+            group = _noun_group(figure.counts, stop) or (figure.counts.lower(),)
+            found[figure.topic].append((group, _claim_citation(extraction, figure)))
+        return {topic: tuple(entries) for topic, entries in found.items()}
+
+    return _CLAIM_ITEMS.get(extraction, None, tables, build)
+
+
+_CLAIM_ITEMS = ObjectMemo(limit=100_000)
+
+
+def _same_thing_groups(groups: tuple[tuple[str, ...], ...]) -> dict[tuple[str, ...], tuple]:
+    """Map each noun group (sorted, distinct) to the first group of its cluster: groups
+    that name the same thing, directly or through others, form one cluster.
+
+    Comparing every pair grows with the square of the vocabulary, which barely changes
+    when one article is edited: the last partitions are kept by their groups.
+    """
+    kept = _PARTITIONS.get(groups)
+    if kept is not None:
+        return kept
+    parent = list(range(len(groups)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for x, a in enumerate(groups):
+        for y in range(x + 1, len(groups)):
+            if _same_thing(a, groups[y]):
+                ra, rb = root(x), root(y)
+                if ra != rb:
+                    parent[max(ra, rb)] = min(ra, rb)
+    partition = {group: groups[root(i)] for i, group in enumerate(groups)}
+    if len(_PARTITIONS) >= 64:
+        _PARTITIONS.clear()
+    _PARTITIONS[groups] = partition
+    return partition
+
+
+_PARTITIONS: dict[tuple[tuple[str, ...], ...], dict[tuple[str, ...], tuple]] = {}
 
 
 def _unique_keys(claims: list[Claim]) -> tuple[Claim, ...]:
