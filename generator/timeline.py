@@ -231,22 +231,48 @@ _MENTIONS = ObjectMemo(limit=100_000)
 
 def _build_timeline(corpus: Corpus) -> tuple[Event, ...]:
     patterns = keyword_patterns(corpus.topics)
-    mentions: list[tuple[DateCitation, frozenset[str]]] = []
+    # A mention can only join an event of its own date or, for a month, a day inside it;
+    # a bare year only a bare year. So each month (with its days), and each bare year,
+    # forms its events independently of the rest: clustered apart, and, in a running
+    # `mkdocs serve`, reused while that group's mentions are unchanged.
+    groups: dict[str, list[tuple[DateCitation, frozenset[str]]]] = defaultdict(list)
     for extraction in corpus.extractions:
-        mentions.extend(_article_mentions(extraction, patterns))
+        for mention in _article_mentions(extraction, patterns):
+            groups[mention[0].iso[:7]].append(mention)
+    events: list[Event] = []
+    for key in sorted(groups):
+        events.extend(_group_events(key, tuple(groups[key])))
+    events.sort(key=lambda e: (e.iso, e.citations[0].file, e.citations[0].sentence))
+    return tuple(events)
+
+
+def _group_events(
+    key: str, mentions: tuple[tuple[DateCitation, frozenset[str]], ...]
+) -> list[Event]:
+    """The events formed by one month's (or one bare year's) mentions, in creation order."""
+    kept = _GROUPS.get(key)
+    if kept is not None and kept[0] == mentions:
+        return kept[1]
     # finest precision first, so coarse mentions can join the precise event they refer to
-    mentions.sort(
-        key=lambda m: (-len(m[0].iso), m[0].iso, m[0].file, m[0].sentence, m[0].date_start)
+    ordered = sorted(
+        mentions,
+        key=lambda m: (-len(m[0].iso), m[0].iso, m[0].file, m[0].sentence, m[0].date_start),
     )
     index = _ClusterIndex()
-    for citation, context in mentions:
+    for citation, context in ordered:
         best = index.best(citation.iso, context)
         if best is None:
             best = index.new(citation.iso)
         index.add(best, citation, context)
     events = [_event(cluster) for cluster in index.clusters]
-    events.sort(key=lambda e: (e.iso, e.citations[0].file, e.citations[0].sentence))
-    return tuple(events)
+    if len(_GROUPS) >= 10_000:
+        _GROUPS.clear()
+    _GROUPS[key] = (mentions, events)
+    return events
+
+
+# month or year -> (its mentions, its events) of the last build that had it
+_GROUPS: dict[str, tuple[tuple, list[Event]]] = {}
 
 
 def _event(cluster: _Cluster) -> Event:

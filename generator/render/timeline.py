@@ -99,6 +99,14 @@ def _make_citation_line(page: str, citation: DateCitation) -> str:
 
 
 def _event_item(page: str, event: Event, names: dict[str, str]) -> str:
+    """One event's list item on `page`; kept per event object (events of an unchanged
+    month are the same objects from build to build, see timeline._group_events)."""
+    return _LINES.get(
+        event, page, (names, directory_urls()), lambda: _make_event_item(page, event, names)
+    )
+
+
+def _make_event_item(page: str, event: Event, names: dict[str, str]) -> str:
     sources = len(event.slugs)
     count = "1 Artikel" if sources == 1 else f"{sources} Artikel"
     approx = " <em>(ungefähr)</em>" if event.approx else ""
