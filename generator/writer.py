@@ -52,10 +52,11 @@ def safe_target(out_dir: Path, rel: str, *, root: Path | None = None) -> Path | 
     return target
 
 
-# In a long-running process (`mkdocs serve`): the digest of what is known to be in each
-# file and the file's stat signature at that moment. A page with the same digest whose
-# file still has that signature needs no read-back; any edit changes the signature.
-_VERIFIED: dict[Path, tuple[str, tuple[int, int, int] | None]] = {}
+# In a long-running process (`mkdocs serve`), per (output root, page path): the target
+# file, the text known to be in it, that text's digest, and the file's stat signature at
+# that moment. A page with the same text whose file still has that signature needs no
+# encoding, hashing or read-back; any change to the file changes its signature.
+_VERIFIED: dict[tuple[Path, str], tuple[Path, str, str, tuple[int, int, int] | None]] = {}
 
 
 def _signature(target: Path) -> tuple[int, int, int] | None:
@@ -77,6 +78,10 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
     return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
 
 
+def _remember(root: Path, page: Page, target: Path, digest: str) -> None:
+    _VERIFIED[(root, page.path)] = (target, page.content, digest, _signature(target))
+
+
 def write_pages(pages: tuple[Page, ...], out_dir: Path) -> WriteResult:
     """Write `pages` under `out_dir`, touching only changed files this writer owns."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -87,17 +92,23 @@ def write_pages(pages: tuple[Page, ...], out_dir: Path) -> WriteResult:
     unchanged = 0
     root = out_dir.resolve()
     for page in sorted(pages, key=lambda p: p.path):
+        known = _VERIFIED.get((root, page.path))
+        if (
+            known is not None
+            and page.path in owned
+            and known[1] == page.content
+            and known[3] == _signature(known[0])
+        ):
+            # the text this process wrote or read there, and the file untouched since
+            manifest[page.path] = known[2]
+            unchanged += 1
+            continue
         target = safe_target(out_dir, page.path, root=root)
         if target is None:
             problems.append(Problem(page.path, "refused: path leaves the output folder", "error"))
             continue
         data = page.content.encode("utf-8")
         digest = _digest(data)
-        if page.path in owned and _VERIFIED.get(target) == (digest, _signature(target)):
-            # same bytes as this process wrote or read there, and the file untouched since
-            manifest[page.path] = digest
-            unchanged += 1
-            continue
         if target.exists():
             current = target.read_bytes()
             if page.path not in owned and _digest(current) != digest:
@@ -111,14 +122,14 @@ def write_pages(pages: tuple[Page, ...], out_dir: Path) -> WriteResult:
                 continue
             if current == data:
                 manifest[page.path] = digest
-                _VERIFIED[target] = (digest, _signature(target))
+                _remember(root, page, target, digest)
                 unchanged += 1
                 continue
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, target)
-        _VERIFIED[target] = (digest, _signature(target))
+        _remember(root, page, target, digest)
         manifest[page.path] = digest
         written.append(page.path)
 

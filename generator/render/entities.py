@@ -259,4 +259,16 @@ def render_entities(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
     """
     items = collect_mentions(corpus)
     names = {entity.id: entity.name for entity in corpus.entities}
-    return (_index_page(items), *(_entity_page(item, names) for item in items))
+    style = directory_urls()
+    return (
+        _index_page(items),
+        *(
+            _PAGES.get(item.entity, None, (item, names, style), lambda i=item: _entity_page(i, names))
+            for item in items
+        ),
+    )
+
+
+# An entity's page is rebuilt only when what it shows changed (its mentions, the names
+# it links, the URL style): in `mkdocs serve`, an edit touches a few entities' pages.
+_PAGES = ObjectMemo(limit=10_000)
