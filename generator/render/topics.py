@@ -65,16 +65,34 @@ def topic_citations(corpus: Corpus, tables: Tables) -> dict[str, tuple[TopicCita
     patterns = keyword_patterns(tables.topics)
     found: dict[str, list[TopicCitation]] = defaultdict(list)
     for extraction in corpus.extractions:
-        for index, topic_ids in sentence_topics(extraction, patterns).items():
-            sentence = extraction.article.sentences[index]
-            for topic_id in topic_ids:
-                found[topic_id].append(TopicCitation(extraction, sentence))
+        for topic_id, cited in _article_citations(extraction, patterns).items():
+            found[topic_id].extend(cited)
 
     def order(c: TopicCitation) -> tuple:
         published = c.extraction.published
         return (published is None, published or "", c.extraction.article.slug, c.sentence.index)
 
     return {topic_id: tuple(sorted(items, key=order)) for topic_id, items in found.items()}
+
+
+def _article_citations(
+    extraction: Extraction, patterns: dict
+) -> dict[str, tuple[TopicCitation, ...]]:
+    """Per topic, the article's citing sentences; kept per extraction, so the citations of
+    unchanged articles are the same objects from build to build (pages compare them)."""
+
+    def build() -> dict[str, tuple[TopicCitation, ...]]:
+        found: dict[str, list[TopicCitation]] = defaultdict(list)
+        for index, topic_ids in sentence_topics(extraction, patterns).items():
+            sentence = extraction.article.sentences[index]
+            for topic_id in topic_ids:
+                found[topic_id].append(TopicCitation(extraction, sentence))
+        return {topic_id: tuple(items) for topic_id, items in found.items()}
+
+    return _CITATIONS.get(extraction, None, patterns, build)
+
+
+_CITATIONS = ObjectMemo(limit=100_000)
 
 
 def citations_page_path(topic_id: str, number: int) -> str:
@@ -299,17 +317,26 @@ def render_topic(
     total = max(1, math.ceil(len(citations) / CITATIONS_PER_PAGE))
     articles = len({c.extraction.article.slug for c in citations})
     claims = claims_of(corpus.extractions, topic.id, tables)
-    blocks = [f"<h1>{hesc(topic.name)}</h1>"]
-    if topic.description:
-        blocks.append(f"<p>{hesc(topic.description)}</p>")
-    blocks += _chart(corpus, topic, tables)
-    blocks += _claims_section(claims, page)
-    blocks += [
-        heading(2, "Belegstellen", "belegstellen"),
-        *_citation_lines(topic, citations, page, 1, total, articles),
-    ]
-    pages = [Page(page, html_page(topic.name, blocks, searchable=False))]
-    for number in range(2, total + 1):
+    # A page is rebuilt only when what it shows changed: its citations (the same objects
+    # while their article is unchanged), the counts in its header, the claims, URL style.
+    shared = (total, articles, len(citations), directory_urls())
+
+    def chunk(number: int) -> tuple[TopicCitation, ...]:
+        return citations[(number - 1) * CITATIONS_PER_PAGE : number * CITATIONS_PER_PAGE]
+
+    def first_page() -> Page:
+        blocks = [f"<h1>{hesc(topic.name)}</h1>"]
+        if topic.description:
+            blocks.append(f"<p>{hesc(topic.description)}</p>")
+        blocks += _chart(corpus, topic, tables)
+        blocks += _claims_section(claims, page)
+        blocks += [
+            heading(2, "Belegstellen", "belegstellen"),
+            *_citation_lines(topic, citations, page, 1, total, articles),
+        ]
+        return Page(page, html_page(topic.name, blocks, searchable=False))
+
+    def further_page(number: int) -> Page:
         path = citations_page_path(topic.id, number)
         title = f"{topic.name}: Belegstellen, Seite {number}"
         blocks = [
@@ -317,8 +344,17 @@ def render_topic(
             f"<p>Zurück zum {a(href(path, page), 'Quellenvergleich')}.</p>",
             *_citation_lines(topic, citations, path, number, total, articles),
         ]
-        pages.append(Page(path, html_page(title, blocks, searchable=False)))
+        return Page(path, html_page(title, blocks, searchable=False))
+
+    pages = [_PAGES.get(topic, 1, (claims, chunk(1), shared, tables), first_page)]
+    for number in range(2, total + 1):
+        pages.append(
+            _PAGES.get(topic, number, (chunk(number), shared), lambda n=number: further_page(n))
+        )
     return tuple(pages)
+
+
+_PAGES = ObjectMemo(limit=10_000)
 
 
 def render_index(corpus: Corpus, tables: Tables, citations: dict) -> Page:
