@@ -186,3 +186,28 @@ def test_page_paths_keep_the_first_page_where_it_was() -> None:
     assert paging.page_path("zitate.md", 1) == "zitate.md"
     assert paging.page_path("zitate.md", 12) == "zitate/seite_12.md"
     assert paging.pager("zitate.md", ["zitate.md"], 1) == ""
+
+
+# ── entity pages ──────────────────────────────────────────────────────────
+
+
+def test_entity_page_lists_a_bounded_number_of_articles_most_mentioning_first() -> None:
+    from generator.render.entities import ARTICLES_SHOWN, MENTIONS_SHOWN, render_entities
+
+    made = []
+    for number in range(ARTICLES_SHOWN + 30):
+        # article 0070 names Putin three times: it must come first however the files sort
+        times = 3 if number == 70 else 1
+        sentences = [f"Putin sprach am Tag {number}, Runde {n}." for n in range(times)]
+        a = make_article(f"p{number:04d}.txt", [sentences], title=f"Bericht {number:04d}")
+        mentions = tuple(mention(a, "wladimir-putin", "Putin", n) for n in range(times))
+        made.append(extraction(a, "2024-11-22", mentions=mentions))
+    pages = {p.path: p for p in render_entities(corpus(*made), TABLES)}
+    html = pages["entitaeten/wladimir-putin.md"].content
+    articles = html.split('id="artikel"', 1)[1].split("</ul>", 1)[0]
+    listed = re.findall(r"Bericht \d{4}", articles)
+    assert len(listed) == ARTICLES_SHOWN
+    assert listed[0] == "Bericht 0070" and listed[1:3] == ["Bericht 0000", "Bericht 0001"]
+    assert "und 30 weitere Artikel" in articles and "entities.json" in articles
+    assert ARTICLES_SHOWN + 32 < MENTIONS_SHOWN  # every mention sentence is still listed
+    assert html.count("Satz ") == ARTICLES_SHOWN + 32

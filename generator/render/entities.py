@@ -47,6 +47,8 @@ TYPE_HEADINGS = {
 }
 # How many mention sentences an entity page lists before it refers to the data file.
 MENTIONS_SHOWN = 200
+# How many articles an entity page lists (those mentioning it most), so it stays bounded.
+ARTICLES_SHOWN = 50
 # How many co-occurring entities an entity page lists.
 COOCCURRING_SHOWN = 30
 
@@ -169,10 +171,16 @@ def _entity_page(item: EntityMentions, names: dict[str, str]) -> Page:
     titles: dict[str, tuple[str, str]] = {}
     for extraction, _, _ in item.sentences:
         titles[extraction.article.file] = (extraction.article.slug, extraction.article.title)
+    # the articles that mention the entity most; the page stays bounded however many do
+    ranked = sorted(titles, key=lambda file: (-articles[file], file))
     listed = []
-    for file in sorted(titles):
+    for file in ranked[:ARTICLES_SHOWN]:
         slug, title = titles[file]
         listed.append(f"{a(href(page, article_path(slug)), hesc(title))} · {articles[file]}")
+    rest = len(ranked) - ARTICLES_SHOWN
+    if rest > 0:
+        data = a(href(page, f"{DATA_DIR}/entities.json"), "entities.json")
+        listed.append(f"… und {rest} weitere Artikel (alle Erwähnungen in {data})")
     blocks += [heading(2, "Artikel", "artikel"), html_list(listed)]
     if item.cooccurring:
         others = []
