@@ -641,10 +641,12 @@ def _seed_files(folder: Path) -> list[tuple[str, Path]]:
             path = Path(current) / name
             relative = path.relative_to(folder).as_posix()
             # A symlink must not smuggle files from outside the seeds folder onto the site.
-            try:
-                path.resolve().relative_to(root)
-            except ValueError:
-                continue
+            # os.walk does not follow linked folders, so only the file itself can be one.
+            if os.path.islink(path):
+                try:
+                    path.resolve().relative_to(root)
+                except ValueError:
+                    continue
             found.append((relative, path))
     return found
 

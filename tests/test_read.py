@@ -256,3 +256,18 @@ def test_read_seeds_again_sees_edits_and_new_sidecars(tmp_path):
     (tmp_path / "a.yml").write_text("source: Beispielzeitung\n", encoding="utf-8")
     with_sidecar, _ = read_seeds(tmp_path)
     assert with_sidecar[0].meta.source == "Beispielzeitung"
+
+
+def test_symlinks_cannot_bring_files_from_outside_the_seeds_folder(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Geheim\n\nNicht veröffentlichen.\n", encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "echt.txt").write_text("Titel\n\nEin Satz.\n", encoding="utf-8")
+    (seeds / "link.txt").symlink_to(outside / "secret.txt")
+    (seeds / "inside.txt").symlink_to(seeds / "echt.txt")
+    (seeds / "ordner").symlink_to(outside, target_is_directory=True)
+    found, _ = read_seeds(seeds)
+    assert [seed.file for seed in found] == ["echt.txt", "inside.txt"]
+    assert all("Geheim" not in seed.text for seed in found)
