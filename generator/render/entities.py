@@ -271,10 +271,15 @@ def render_entities(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
     return (
         _index_page(items),
         *(
-            _PAGES.get(item.entity, None, (item, names, style), lambda i=item: _entity_page(i, names))
+            _PAGES.get(item.entity, None, (item, names, style, _caps()), lambda i=item: _entity_page(i, names))
             for item in items
         ),
     )
+
+
+def _caps() -> tuple[int, int, int]:
+    """The list caps a page was built with (read at call time: tests change them)."""
+    return (MENTIONS_SHOWN, ARTICLES_SHOWN, COOCCURRING_SHOWN)
 
 
 # An entity's page is rebuilt only when what it shows changed (its mentions, the names

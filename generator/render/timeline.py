@@ -102,7 +102,10 @@ def _event_item(page: str, event: Event, names: dict[str, str]) -> str:
     """One event's list item on `page`; kept per event object (events of an unchanged
     month are the same objects from build to build, see timeline._group_events)."""
     return _LINES.get(
-        event, page, (names, directory_urls()), lambda: _make_event_item(page, event, names)
+        event,
+        page,
+        (names, directory_urls(), CITATIONS_SHOWN, CONTEXT_SHOWN),
+        lambda: _make_event_item(page, event, names),
     )
 
 

@@ -319,7 +319,7 @@ def render_topic(
     claims = claims_of(corpus.extractions, topic.id, tables)
     # A page is rebuilt only when what it shows changed: its citations (the same objects
     # while their article is unchanged), the counts in its header, the claims, URL style.
-    shared = (total, articles, len(citations), directory_urls())
+    shared = (total, articles, len(citations), directory_urls(), CLAIM_ROWS, MAX_CLAIMS)
 
     def chunk(number: int) -> tuple[TopicCitation, ...]:
         return citations[(number - 1) * CITATIONS_PER_PAGE : number * CITATIONS_PER_PAGE]
