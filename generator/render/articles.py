@@ -16,6 +16,7 @@ import multiprocessing
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 from ..cache import available_cores
@@ -85,9 +86,15 @@ def describe_value(low: float, high: float | None, qualifier: str) -> str:
     return f"{QUALIFIER_LABEL.get(qualifier, qualifier)} {value}"
 
 
+@lru_cache(maxsize=1024)
 def css_name(value: str) -> str:
-    """Return `value` reduced to a safe CSS class suffix: "more_than" -> "more-than"."""
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "x"
+    """Return `value` reduced to a safe CSS class suffix: "more_than" -> "more-than".
+
+    Values are a handful of qualifier and modality names: each is reduced once."""
+    return _NOT_CSS.sub("-", value.lower()).strip("-") or "x"
+
+
+_NOT_CSS = re.compile(r"[^a-z0-9]+")
 
 
 def qualifier_badge(qualifier: str) -> str:
@@ -176,6 +183,13 @@ class _Facts:
         return cls(*groups, quotes)
 
 
+@lru_cache(maxsize=65_536)
+def _entity_link(page: str, entity_id: str, style: bool) -> str:
+    """The opening tag of a link from `page` to an entity page (`style`: the URL style it
+    is computed under); an article names the same entities again and again."""
+    return f'<a href="{href(page, entity_path(entity_id))}">'
+
+
 def _inner_spans(
     facts: _Facts, sentence: Sentence, page: str, entity_ids: frozenset[str]
 ) -> list[_Span]:
@@ -204,8 +218,8 @@ def _inner_spans(
         )
     for mention in facts.mentions.get(sentence.index, ()):
         if mention.entity in entity_ids:
-            target = href(page, entity_path(mention.entity))
-            spans.append(_Span(mention.start, mention.end, 2, f'<a href="{target}">', "</a>"))
+            opening = _entity_link(page, mention.entity, directory_urls())
+            spans.append(_Span(mention.start, mention.end, 2, opening, "</a>"))
     # keep spans inside the sentence; on overlap the lower rank wins, then the earlier span
     accepted: list[_Span] = []
     for span in sorted(spans, key=lambda s: (s.rank, s.start, -s.end)):
@@ -250,6 +264,10 @@ def render_sentence(
     facts = facts or _Facts.of(extraction)
     inner = _inner_spans(facts, sentence, page, entity_ids)
     quotes = _quote_spans(facts, sentence, inner)
+    if not inner and not quotes and sentence.index not in facts.figures:
+        # nothing marked: the escaped text alone (what the general path below gives)
+        text = hesc(body[sentence.start : sentence.end])
+        return f'<span id="{sentence.anchor}" class="dossier-sentence">{text}</span>'
     opens: dict[int, list[str]] = {}
     closes: dict[int, list[str]] = {}
     # quotes open before and close after the inner spans at the same offset
