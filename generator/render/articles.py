@@ -291,6 +291,8 @@ def render_sentence(
 
 def _keep_edges(text: str) -> str:
     """Escape a fragment of a sentence, keeping one space where it began or ended with one."""
+    if text == " ":  # the usual gap between two sentences
+        return " "
     escaped = hesc(text)
     if text[:1].isspace() and escaped:
         escaped = " " + escaped

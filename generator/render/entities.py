@@ -83,11 +83,11 @@ def _collect_mentions(corpus: Corpus) -> tuple[EntityMentions, ...]:
     for extraction in corpus.extractions:
         part = _article_part(extraction, known)
         for entity_id, counts in part.forms.items():
-            forms[entity_id].update(counts)
+            _add(forms[entity_id], counts)
         for entity_id, spans in part.spans.items():
-            sentences[entity_id].extend((extraction, index, found) for index, found in spans)
+            sentences[entity_id].extend(spans)
         for entity_id, counts in part.cooccurring.items():
-            cooccurring[entity_id].update(counts)
+            _add(cooccurring[entity_id], counts)
     result = []
     for entity_id in sorted(sentences):
         result.append(
@@ -104,12 +104,21 @@ def _collect_mentions(corpus: Corpus) -> tuple[EntityMentions, ...]:
     return tuple(result)
 
 
+def _add(total: Counter, counts: Counter) -> None:
+    """total += counts (Counter.update checks types and dispatches per call; this is the
+    inner loop of merging a thousand articles' counts)."""
+    get = total.get
+    for key, count in counts.items():
+        total[key] = get(key, 0) + count
+
+
 @dataclass(frozen=True, slots=True)
 class _ArticleMentions:
     """One article's share of collect_mentions, per entity id."""
 
     forms: dict[str, Counter]
-    spans: dict[str, tuple[tuple[int, tuple[tuple[int, int], ...]], ...]]  # by sentence
+    # per entity: (extraction, sentence index, spans in the sentence), by sentence
+    spans: dict[str, tuple[tuple[Extraction, int, tuple[tuple[int, int], ...]], ...]]
     cooccurring: dict[str, Counter]
 
 
@@ -146,7 +155,9 @@ def _count_article(extraction: Extraction, known: dict[str, Entity]) -> _Article
     return _ArticleMentions(
         forms=dict(forms),
         spans={
-            entity_id: tuple((index, tuple(sorted(by_index[index]))) for index in sorted(by_index))
+            entity_id: tuple(
+                (extraction, index, tuple(sorted(by_index[index]))) for index in sorted(by_index)
+            )
             for entity_id, by_index in spans.items()
         },
         cooccurring=dict(cooccurring),
