@@ -210,8 +210,13 @@ def child_generator(seeds_dir: Path, docs_dir: Path) -> dict:
         clean_runs.append(t1 - t0)
         extract_runs.append(t2 - t1)
 
+    # Pages must not grow with the corpus (data/ exports are meant to: they hold everything)
+    sized = [(len(page.content.encode()), page.path) for page in pages]
+    largest = max((item for item in sized if not item[1].startswith("data/")), default=(0, ""))
     return {
         "stages": timings,
+        "largest_page": {"bytes": largest[0], "path": largest[1]},
+        "data_bytes": sum(size for size, path in sized if path.startswith("data/")),
         "articles": len(extractions),
         "failed": failed,
         "pages": len(pages),
@@ -634,6 +639,26 @@ def render_results(all_runs: list[dict], info: dict) -> str:
             + f" | {gen['pages']} | {gen['extract_median_ms']:.2f} "
             f"| {gen['article4k_clean_ms']:.2f} / {gen['article4k_extract_ms']:.2f} "
             f"({gen['article4k_bytes']} B) |"
+        )
+    out += [
+        "",
+        "## Page sizes",
+        "",
+        (
+            "The largest page the generator writes (Markdown/HTML source in docs/, data exports "
+            "not counted): it must not grow with N. Data exports (data/*.json, figures.csv) hold "
+            "every fact and grow with the corpus."
+        ),
+        "",
+        "| N | largest page KiB | largest page | data exports KiB/article |",
+        "|---|---|---|---|",
+    ]
+    for run in runs:
+        gen = run["generator"]
+        largest = gen.get("largest_page") or {"bytes": 0, "path": "–"}
+        out.append(
+            f"| {run['count']} | {fmt_kib(largest['bytes'])} | {largest['path']} "
+            f"| {fmt_kib(gen.get('data_bytes', 0) / run['count'])} |"
         )
     out += [
         "",
