@@ -19,10 +19,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
+from typing import NamedTuple
 
 from ..models import Article, EntityMention, Tables
+from .entities import entity_names
 from .memo import memo
-from .numbers import Token, find_numbers, number_table, tokenize
+from .numbers import Token, find_numbers, number_table, tokenize, tokenize_sentences
 
 SEPARATOR = " / "
 _CLAUSE_MARKS = frozenset(",;:–—()»«„“”\"")
@@ -31,8 +35,9 @@ _REFER = "\x00refer:"  # "the agency": refers back to a source naming that noun
 _MAX_LOOKBACK = 4  # sentences searched for the antecedent of "dem Bericht"
 
 
-@dataclass(frozen=True, slots=True)
-class _Source:
+class _Source(NamedTuple):
+    """A source a sentence names: where, and the names (a named tuple: cheap to build)."""
+
     start: int
     names: tuple[str, ...]
 
@@ -52,6 +57,10 @@ class _Lexicon:
     documents: frozenset[str]
     anaphor_words: frozenset[str]
     hearsay: frozenset[str]
+    anaphors: dict[str, tuple[str, ...]]  # phrases opening a sentence that sources the last
+    between: tuple[tuple[str, str], ...]  # (opening, closing) words around a source
+    closings: frozenset[str]  # the closing words of `between`
+    cues: dict  # _cue_index of the table
 
 
 def _lexicon(table: dict) -> _Lexicon:
@@ -69,7 +78,18 @@ def _lexicon(table: dict) -> _Lexicon:
             documents=_set(table, "document_nouns"),
             anaphor_words=_set(table, "anaphor_words"),
             hearsay=_set(table, "hearsay"),
+            anaphors=_index(_words(table, "anaphors")),
+            between=_between(table),
+            closings=frozenset(closing for _opening, closing in _between(table)),
+            cues=memo(table, "cue_index", lambda: _cue_index(table)),
         ),
+    )
+
+
+def _between(table: dict) -> tuple[tuple[str, str], ...]:
+    """The table's source_between pairs, lower case, in table order."""
+    return tuple(
+        (str(pair[0]).lower(), str(pair[1]).lower()) for pair in table.get("source_between") or ()
     )
 
 
@@ -84,6 +104,7 @@ class _Context:
     appositions: dict  # lower-case noun -> entity id ("Militärgeheimdienst DIA")
     memo: dict  # per-call cache of sentence results (the sentence loop revisits neighbours)
     lex: _Lexicon
+    types: dict  # entity id -> type (_entity_types of the tables)
 
 
 def _table(tables: Tables, language: str) -> dict:
@@ -133,12 +154,13 @@ def _lows(tokens: tuple[Token, ...]) -> frozenset[str]:
     last = _LAST_LOWS  # one read: a pair is replaced whole, never changed in place
     if last[0] is tokens:
         return last[1]
-    lows = frozenset(t.low for t in tokens)
+    lows = frozenset(map(_LOW, tokens))
     _LAST_LOWS = (tokens, lows)
     return lows
 
 
 _LAST_LOWS: tuple[tuple[Token, ...] | None, frozenset[str]] = (None, frozenset())
+_LOW = itemgetter(5)  # Token.low, for map(): the lower-case texts are read without a Python step
 
 
 # The cue lists a sentence is searched for; _find_cues finds them all in one pass.
@@ -166,14 +188,20 @@ def _cue_index(table: dict) -> dict[str, tuple[tuple[str, tuple[tuple[str, ...],
     return {word: tuple(group) for word, group in grouped.items()}
 
 
-def _find_cues(tokens: tuple[Token, ...], table: dict) -> dict[str, list[tuple[int, int]]]:
+def _find_cues(
+    tokens: tuple[Token, ...], table: dict, index: dict | None = None
+) -> dict[str, list[tuple[int, int]]]:
     """(start, end) token ranges of every occurrence of each cue list (_CUE_KEYS) in
     `tokens`, by list, left to right; after a match the search for that list goes on at
-    its end, and the longest phrase wins at each place. All lists in one pass."""
-    index = memo(table, "cue_index", lambda: _cue_index(table))
+    its end, and the longest phrase wins at each place. All lists in one pass.
+
+    `index` is the table's _cue_index when the caller holds it (the _Lexicon does)."""
+    if index is None:
+        index = memo(table, "cue_index", lambda: _cue_index(table))
     found: dict[str, list[tuple[int, int]]] = {}
-    lows = tuple([t.low for t in tokens])
-    hits = [i for i, low in enumerate(lows) if low in index]
+    lows = tuple(map(_LOW, tokens))
+    # the tokens opening some cue phrase, selected in C (no Python step per token)
+    hits = list(compress(range(len(lows)), map(index.__contains__, lows)))
     if not hits:
         return found
     resume: dict[str, int] = {}  # per list: after a match, the search goes on at its end
@@ -188,6 +216,10 @@ def _find_cues(tokens: tuple[Token, ...], table: dict) -> dict[str, list[tuple[i
                     resume[key] = end
                     break
     return found
+
+
+# The cue lists that name a source (the others only frame the claim).
+_SOURCE_CUES = frozenset(("source_after", "source_before", "relay", "verbs", "co_sources"))
 
 
 def _index(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
@@ -211,14 +243,25 @@ def _build_index(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 
 def _is_adjective(token: Token) -> bool:
     """Lower-case inflected words ("südkoreanischen", "US-amerikanische", "mehrere")."""
-    tail = token.text.rsplit("-", 1)[-1]
-    return token.kind == "word" and tail[:1].islower() and tail.endswith(("e", "en", "er", "es", "em"))
+    text, kind = token[0], token[1]
+    if kind != "word":
+        return False
+    # the part after the last hyphen decides (the whole word if none); the endings hold
+    # no hyphen, so the word ends with one of them exactly when that part does
+    cut = text.rfind("-") + 1
+    return text[cut : cut + 1].islower() and text.endswith(_ADJECTIVE_ENDINGS)
+
+
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _capitalised(token: Token) -> bool:
     """Nouns and names; "US-amerikanische" (lower-case tail) is an adjective."""
-    tail = token.text.rsplit("-", 1)[-1]
-    return token.kind == "word" and token.text[:1].isupper() and tail[:1].isupper()
+    text, kind = token[0], token[1]
+    if kind != "word" or not text[:1].isupper():
+        return False
+    cut = text.rfind("-") + 1  # the part after the last hyphen (the whole word if none)
+    return cut == 0 or text[cut : cut + 1].isupper()
 
 
 def _phrase_after(ctx: _Context, tokens: tuple[Token, ...], i: int, limit: int | None = None) -> tuple[int, int]:
@@ -331,7 +374,7 @@ def _mentions_in(ctx: _Context, start: int, end: int) -> list[EntityMention]:
 
 
 def _entity_names(ctx: _Context, mentions: list[EntityMention]) -> tuple[str, ...]:
-    types = _entity_types(ctx.tables)
+    types = ctx.types
     persons = [m for m in mentions if types.get(m.entity) == "person"]
     chosen = persons or mentions
     names: list[str] = []
@@ -351,7 +394,7 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
     # an apposition naming a person right after the phrase: "des Beraters Südkoreas, Shin"
     if last + 1 < len(tokens) and tokens[last].text == ",":
         follow = _mentions_in(ctx, tokens[last + 1].start, tokens[last + 1].end + 60)
-        types = _entity_types(ctx.tables)
+        types = ctx.types
         if follow and follow[0].start == tokens[last + 1].start and types.get(follow[0].entity) == "person":
             return _entity_names(ctx, [follow[0]])
     mentions = _mentions_in(ctx, start, end)
@@ -417,7 +460,7 @@ def _possessor(body: str, mention: EntityMention, phrase_end: int) -> bool:
 
 def _person_before(ctx: _Context, offset: int) -> str | None:
     """The person mentioned last before `offset` (antecedent of "er", "he")."""
-    types = _entity_types(ctx.tables)
+    types = ctx.types
     persons = [m for m in ctx.mentions if m.end <= offset and types.get(m.entity) == "person"]
     if not persons:
         return None
@@ -469,7 +512,13 @@ def _features(core: tuple[Token, ...], table: dict, gender: str) -> tuple[str, s
         if adjectives and adjectives[-1].text.endswith(("en", "e")):
             return "nom", "pl" if adjectives[-1].text.endswith("en") or gender != "f" else "sg"
         return "nom", "pl" if gender != "f" and core[-1].text.endswith(("en", "ern", "e")) else "sg"
-    options = [_article_form(f) for f in articles[det]]
+    # the parsed forms of each determiner, once per table
+    parsed = memo(
+        table,
+        "article_forms",
+        lambda: {d: tuple(_article_form(f) for f in forms) for d, forms in articles.items()},
+    )
+    options = parsed[det]
     if det == "die" and adjectives and adjectives[-1].text.endswith("en"):
         return "nom", "pl"
     for case, g, number in options:
@@ -569,7 +618,12 @@ def nominative(core: tuple[Token, ...], table: dict, tables: Tables) -> str:
     if not nouns:
         return " ".join(t.text for t in core if t.low not in articles)
     head = nouns[-1]
-    adjectival = any(head.low.startswith(str(stem)) for stem in table.get("adjectival_nouns") or ())
+    stems = memo(
+        table,
+        "adjectival_stems",
+        lambda: tuple(str(stem) for stem in table.get("adjectival_nouns") or ()),
+    )
+    adjectival = head.low.startswith(stems)  # any stem (none: False)
     gender = _gender(_strip_genitive(head.text), table)
     case, number = _features(core, table, gender)
     ending = "e" if number == "pl" or gender == "f" else ("er" if gender == "m" else "es")
@@ -594,12 +648,13 @@ def nominative(core: tuple[Token, ...], table: dict, tables: Tables) -> str:
 
 def _context(article: Article, mentions: tuple[EntityMention, ...], tables: Tables) -> _Context:
     table = _table(tables, article.language)
-    names = {e.id: e.name for e in tables.entities}
+    names = entity_names(tables)  # shared, read only
     lex = _lexicon(table)
-    ctx = _Context(article, mentions, tables, table, article.language, names, {}, {}, lex)
+    types = _entity_types(tables)
+    ctx = _Context(article, mentions, tables, table, article.language, names, {}, {}, lex, types)
     appositions = _appositions(ctx)
     return _Context(
-        article, mentions, tables, table, article.language, names, appositions, {}, lex
+        article, mentions, tables, table, article.language, names, appositions, {}, lex, types
     )
 
 
@@ -611,27 +666,28 @@ def _appositions(ctx: _Context) -> dict:
     found: dict[str, str] = {}
     ordered, starts = _sorted_mentions(ctx)
     for mention in ordered:
-        before = body[max(0, mention.start - 80) : mention.start].rstrip(" (")
+        window = max(0, mention.start - 80)
+        before = body[window : mention.start].rstrip(" (")
         word = before.rsplit(" ", 1)[-1] if before else ""
-        offset = mention.start - len(body[max(0, mention.start - 80) : mention.start]) + len(before) - len(word)
         if len(word) < 4 or not word[:1].isupper() or not word.isalpha():
             continue
+        offset = window + len(before) - len(word)
         k = bisect_right(starts, offset) - 1
         if k >= 0 and ordered[k].start <= offset < ordered[k].end:
             continue  # the word belongs to another name
-        token = Token(word, "word", offset, offset + len(word), False, word.lower())
         noun = _noun_nominative(word, "gen", "sg", _gender(_strip_genitive(word), ctx.table), ctx.table, ctx.tables)
         found.setdefault(noun.lower(), mention.entity)
-        found.setdefault(token.low, mention.entity)
+        found.setdefault(word.lower(), mention.entity)
     return found
 
 
 def _tokens(ctx: _Context, index: int) -> tuple[Token, ...]:
-    key = ("tokens", index)
-    if key not in ctx.memo:
-        sentence = ctx.article.sentences[index]
-        ctx.memo[key] = tokenize(sentence.text, sentence.start, ())
-    return ctx.memo[key]
+    every = ctx.memo.get("tokens")
+    if every is None:  # every sentence is read: the body is tokenized once for all
+        article = ctx.article
+        bounds = tuple((s.start, s.end) for s in article.sentences)
+        every = ctx.memo["tokens"] = tokenize_sentences(article.body, bounds)
+    return every[index]
 
 
 def _clause_start(tokens: tuple[Token, ...], i: int) -> int:
@@ -676,9 +732,10 @@ def _stopwords(ctx: _Context) -> frozenset[str]:
 def _own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
     """The sources a sentence names itself, in text order (documents unresolved)."""
     key = ("own", index)
-    if key not in ctx.memo:
-        ctx.memo[key] = _find_own_sources(ctx, index)
-    return ctx.memo[key]
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _find_own_sources(ctx, index)
+    return found
 
 
 def _cues(ctx: _Context, index: int) -> dict[str, list[tuple[int, int]]]:
@@ -688,31 +745,29 @@ def _cues(ctx: _Context, index: int) -> dict[str, list[tuple[int, int]]]:
     key = ("cues", index)
     found = ctx.memo.get(key)
     if found is None:
-        found = ctx.memo[key] = _find_cues(_tokens(ctx, index), ctx.table)
+        found = ctx.memo[key] = _find_cues(_tokens(ctx, index), ctx.table, ctx.lex.cues)
     return found
 
 
 def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
     tokens = _tokens(ctx, index)
-    table = ctx.table
     cues = _cues(ctx, index)
+    between = ctx.lex.between
+    lows = _lows(tokens) if between else frozenset()
+    if cues.keys().isdisjoint(_SOURCE_CUES) and lows.isdisjoint(ctx.lex.closings):
+        return ()  # no source cue and no closing word: nothing below can name a source
     found: list[_Source] = []
-    used: set[int] = set()
 
     def add(first: int, last: int) -> None:
         names = _resolve_phrase(ctx, tokens, first, last)
         if names:
             found.append(_Source(tokens[first].start, names))
-            used.update(range(first, last))
 
     for start, end in cues.get("source_after", ()):
         add(*_phrase_after(ctx, tokens, end))
     for start, _end in cues.get("source_before", ()):
         add(*_phrase_before(ctx, tokens, start))
-    between = table.get("source_between") or ()
-    lows = _lows(tokens) if between else frozenset()
-    for pair in between:
-        opening, closing = str(pair[0]).lower(), str(pair[1]).lower()
+    for opening, closing in between:
         if closing not in lows:
             continue
         close = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].low == closing), None)
@@ -755,9 +810,10 @@ def _sources_previous(ctx: _Context, index: int) -> bool:
     anaphor ("Dies geht aus … hervor") or refers to it ("berichtete davon"), names a
     source and states no figure of its own."""
     key = ("previous", index)
-    if key not in ctx.memo:
-        ctx.memo[key] = _find_sources_previous(ctx, index)
-    return ctx.memo[key]
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _find_sources_previous(ctx, index)
+    return found
 
 
 def _find_sources_previous(ctx: _Context, index: int) -> bool:
@@ -766,7 +822,7 @@ def _find_sources_previous(ctx: _Context, index: int) -> bool:
         return False
     anaphoric = False
     # only phrases opening with the sentence's first word can match at its start
-    for phrase in _index(_words(ctx.table, "anaphors")).get(tokens[0].low, ()):
+    for phrase in ctx.lex.anaphors.get(tokens[0].low, ()):
         end = _match(tokens, 0, phrase)
         if end is not None and end < len(tokens) and tokens[end].kind == "word" and tokens[end].text[:1].islower():
             anaphoric = True
@@ -789,16 +845,16 @@ def _same_paragraph(ctx: _Context, a: int, b: int) -> bool:
 
 
 def _has_hearsay(ctx: _Context, index: int) -> bool:
-    hearsay = ctx.lex.hearsay
-    return any(t.low in hearsay for t in _tokens(ctx, index))
+    return not ctx.lex.hearsay.isdisjoint(map(_LOW, _tokens(ctx, index)))
 
 
 def _names(ctx: _Context, index: int, depth: int) -> list[str]:
     """Resolved source names of sentence `index` (documents resolved to their antecedent)."""
     key = ("names", index, depth)
-    if key not in ctx.memo:
-        ctx.memo[key] = _resolve_names(ctx, index, depth)
-    return list(ctx.memo[key])
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _resolve_names(ctx, index, depth)
+    return list(found)
 
 
 def _resolve_names(ctx: _Context, index: int, depth: int) -> list[str]:

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -36,8 +36,10 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]")
 _HYPHEN_SPACE = re.compile(r"-\s")
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
+class _Match(NamedTuple):
+    """A gazetteer match; a named tuple, not a frozen dataclass: built for every hit, and
+    a frozen dataclass sets each field through a Python call."""
+
     start: int
     end: int
     ids: tuple[str, ...]  # entity ids in gazetteer order; several for a shared alias
@@ -71,8 +73,15 @@ def _build_name_rules(tables: Tables) -> dict[str, tuple[str, ...]]:
 # ── the gazetteer automaton ───────────────────────────────────────────────
 
 
-@lru_cache(maxsize=8)
 def _automaton(
+    entities: tuple[Entity, ...],
+) -> tuple[ahocorasick.Automaton, dict[str, tuple[str, ...]]]:
+    """The automaton over every surface form and each form's entity ids, built once per
+    entities tuple (by identity: hashing every entity on each call cost more than a scan)."""
+    return memo(entities, "automaton", lambda: _build_automaton(entities))
+
+
+def _build_automaton(
     entities: tuple[Entity, ...],
 ) -> tuple[ahocorasick.Automaton, dict[str, tuple[str, ...]]]:
     """Build the automaton over every surface form; map each form to its entity ids."""
@@ -120,11 +129,19 @@ def _boundary_at(body: str, end: int, form: str) -> bool:
     return body[end].isupper() and body[end - 1].islower()  # glued words
 
 
-def _right_end(body: str, end: int, form: str, genitives: tuple[str, ...]) -> int | None:
-    """Return where the mention ends (after a genitive ending), or None if not a word end."""
-    for suffix in genitives:  # first, so that "Korea's" keeps its "'s"
-        if body.startswith(suffix, end) and _boundary_at(body, end + len(suffix), form + suffix):
-            return end + len(suffix)
+def _right_end(
+    body: str, end: int, form: str, genitives: tuple[str, ...], openers: frozenset[str]
+) -> int | None:
+    """Return where the mention ends (after a genitive ending), or None if not a word end.
+
+    `openers` are the genitives' first characters: a suffix can only start with the
+    character after the name (an empty one would end the name where it ends anyway)."""
+    if body[end : end + 1] in openers:
+        for suffix in genitives:  # first, so that "Korea's" keeps its "'s"
+            if body.startswith(suffix, end) and _boundary_at(
+                body, end + len(suffix), form + suffix
+            ):
+                return end + len(suffix)
     return end if _boundary_at(body, end, form) else None
 
 
@@ -135,14 +152,19 @@ def _exact_matches(
     if not owners:
         return []
     found = []
+    openers = frozenset(suffix[:1] for suffix in genitives)
     for last, form in automaton.iter(body):
         start = last - len(form) + 1
-        if not _left_ok(body, start):
+        # _left_ok's first test inline: most names follow a space
+        if start and body[start - 1].isalpha() and not _left_ok(body, start):
             continue
-        end = _right_end(body, last + 1, form, genitives)
+        end = _right_end(body, last + 1, form, genitives, openers)
         if end is not None:
-            found.append(_Match(start, end, owners[form]))
+            found.append(_new(_Match, (start, end, owners[form], False)))  # one per name found
     return found
+
+
+_new = tuple.__new__  # builds a named tuple from its fields without a Python-level call
 
 
 def _coordinated(
@@ -201,10 +223,74 @@ def _fuzzy_forms(
     return {key: tuple(group) for key, group in forms.items()}
 
 
-def _capitalised_words(body: str) -> list[re.Match[str]]:
-    """The words of `body` that open with a capital: what fuzzy matches and candidate
-    names are made of."""
-    return [m for m in _WORD.finditer(body) if m.group()[0].isupper()]
+def _capitalised_words(body: str) -> tuple[list[str], list[int], list[int]]:
+    """The words of `body` that open with a capital (texts, starts, ends): what fuzzy
+    matches and candidate names are made of.
+
+    These are the _WORD.finditer matches whose first character is upper case, found
+    without a match object per lower-case word. A _WORD match is, in each maximal run of
+    _WORD's characters holding a letter, the stretch from the run's first letter to its
+    last letter or digit; _capitalised_word() finds capitals not preceded by a letter, and
+    the rare one after a digit or joiner ("1.Abc", "x-Abc") is kept only if no letter
+    opens its run before it.
+    """
+    texts: list[str] = []
+    starts: list[int] = []
+    stops: list[int] = []
+    for match in _capitalised_word().finditer(body):
+        start, stop = match.span()
+        if start:
+            before = body[start - 1]  # `\d` is str.isdecimal: _JOINER without a regex call
+            if (before in _JOINER_MARKS or before.isdecimal()) and _letter_before_in_run(
+                body, start - 1
+            ):
+                continue  # inside a word opened by an earlier letter
+        if body[start] >= _ABOVE_TABLE and not body[start].isupper():
+            continue  # the capitals class admits every letter above its table
+        texts.append(body[start:stop])
+        starts.append(start)
+        stops.append(stop)
+    return texts, starts, stops
+
+
+# Capitals are listed below this code point, every letter above: a class of characters
+# beyond it is a list of ranges the regex engine tries one by one, below it a bitmap.
+_ABOVE_TABLE = "\U00010000"
+_JOINER = re.compile(r"[\d_'’.-]")  # _WORD's characters that are no letter
+_JOINER_MARKS = "_'’.-"  # _JOINER but digits
+
+
+def _letter_before_in_run(body: str, k: int) -> bool:
+    """True if a letter stands before offset `k` in its run of _WORD characters, with
+    only non-letters (_JOINER) from it to `k`."""
+    while k >= 0 and _JOINER.match(body, k):
+        k -= 1
+    return k >= 0 and _LETTER.match(body, k) is not None
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@lru_cache(maxsize=1)
+def _capitalised_word() -> re.Pattern[str]:
+    """A capital letter (or any letter from _ABOVE_TABLE on, checked in Python) after no
+    letter, through the last letter or digit of its run, as _WORD reads it; built once,
+    on first use. It opens with a character class, so the search skips to capitals."""
+    every = "".join(map(chr, range(ord(_ABOVE_TABLE))))
+    ranges: list[list[int]] = []
+    for char in _LETTER.findall("".join(filter(str.isupper, every))):
+        code = ord(char)
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    ranges.append([ord(_ABOVE_TABLE), 0x10FFFF])
+    capital = "".join(
+        f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges
+    )
+    return re.compile(
+        "[" + capital + r"](?<=[^\W\d_])(?<![^\W\d_].)(?:[\w'’.-]*[^\W_])?"
+    )
 
 
 def _tails_by_head(
@@ -223,7 +309,7 @@ def _fuzzy_matches(
     owners: dict[str, tuple[str, ...]],
     taken: list[_Match],
     genitives: tuple[str, ...],
-    words: list[re.Match[str]] | None = None,
+    words: tuple[list[str], list[int], list[int]] | None = None,
 ) -> list[tuple[_Match, str]]:
     """Spans of 1–3 capitalised words one edit from a long alias, with the alias they resemble.
 
@@ -238,24 +324,27 @@ def _fuzzy_matches(
     exact = {(m.start, m.end) for m in taken}
     if words is None:
         words = _capitalised_words(body)
-    starts = list(map(re.Match.start, words))
-    stops = list(map(re.Match.end, words))
+    _texts, starts, stops = words
     # a span starting unlike any variant is never one: only the others are looked at
     openers = [i for i, start in enumerate(starts) if body[start : start + 2] in tails]
     # spaced[k]: words k and k+1 are separated by exactly one space
     spaced = [body[stop:start] == " " for stop, start in zip(stops, starts[1:])]
     found = []
+    count = len(starts)
     for i in openers:
         start = starts[i]
         endings = tails[body[start : start + 2]]
         for n in (3, 2, 1):
-            if i + n > len(words) or not all(spaced[i : i + n - 1]):
+            # the cheapest tests first (each only skips this span)
+            if i + n > count:
                 continue
             end = stops[i + n - 1]
             if end - start < FUZZY_MIN_LETTERS:
                 continue
             if body[end - 2 : end] not in endings:
                 continue  # no variant starts and ends like it
+            if n > 1 and not all(spaced[i : i + n - 1]):
+                continue
             text = body[start:end]
             if (start, end) in exact:
                 continue
@@ -327,7 +416,7 @@ def _candidate_names(
     body: str,
     taken: list[_Match],
     rules: dict[str, tuple[str, ...]],
-    words: list[re.Match[str]] | None = None,
+    words: tuple[list[str], list[int], list[int]] | None = None,
 ) -> set[str]:
     """Runs of two or more capitalised words, outside any mention, that look like names.
 
@@ -341,20 +430,13 @@ def _candidate_names(
         furthest = max(furthest, e)
         reach.append(furthest)
 
-    def inside_mention(start: int, end: int) -> bool:
-        # some mention starting before `end` reaches past `start`
-        before = bisect.bisect_left(covered_starts, end)
-        return before > 0 and reach[before - 1] > start
-
     # whether a word looks like part of a name depends on its text alone: remembered
     like: dict[str, bool] = memo(rules, "name_like", dict)
     if len(like) >= _NAME_LIKE_LIMIT:
         like.clear()
     if words is None:
         words = _capitalised_words(body)
-    texts = list(map(re.Match.group, words))
-    starts = list(map(re.Match.start, words))
-    stops = list(map(re.Match.end, words))
+    texts, starts, stops = words
 
     names: set[str] = set()
     run: list[int] = []  # indexes of the words of the current run
@@ -368,15 +450,24 @@ def _candidate_names(
             names.add(body[starts[run[0]] : stops[run[-1]]])
         run.clear()
 
+    # A word lies inside a mention if some mention starting before its end reaches past
+    # its start. The words' ends rise, so the mentions starting before the end (the
+    # bisect_left of it in covered_starts) are counted by a pointer that only moves on.
+    before, covered_count = 0, len(covered_starts)
     for k, text in enumerate(texts):
         if run and body[stops[run[-1]] : starts[k]] != " ":
             flush()
         name = like.get(text)
         if name is None:
             name = like[text] = _name_like(text, rules)
-        if name and not inside_mention(starts[k], stops[k]):
-            run.append(k)
-        elif run:
+        if name:
+            end = stops[k]
+            while before < covered_count and covered_starts[before] < end:
+                before += 1
+            if not (before > 0 and reach[before - 1] > starts[k]):
+                run.append(k)
+                continue
+        if run:
             flush()
     flush()
     return names
@@ -404,6 +495,12 @@ def _name_filters(rules: dict[str, tuple[str, ...]]) -> tuple[frozenset[str], tu
 
 
 # ── public ────────────────────────────────────────────────────────────────
+
+
+def entity_names(tables: Tables) -> dict[str, str]:
+    """Entity id -> canonical name, built once per tables (read, never changed, by every
+    article's extraction)."""
+    return memo(tables, "entity_names", lambda: {e.id: e.name for e in tables.entities})
 
 
 def extract_mentions(
@@ -434,7 +531,7 @@ def extract_mentions(
         for m, eid, s in zip(kept, chosen, sentence_of)
     )
 
-    names = {e.id: e.name for e in tables.entities}
+    names = entity_names(tables)
     candidates = _candidate_names(body, kept, rules, words)
     kept_spans = {(m.start, m.end) for m in kept}
     for match, form in fuzzy:

@@ -10,6 +10,8 @@ topic of the claim it scopes: the nearest other figure of its sentence, else "ot
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..models import Article, EntityMention, Figure, Tables
 from .attribution import Attributor
 from .memo import memo
@@ -35,15 +37,41 @@ def _lower_key(table: NumberTable, key: str) -> frozenset[str]:
     return memo(table, ("lower", key), lambda: _lower(table.raw.get(key)))
 
 
+@dataclass(frozen=True, slots=True)
+class _CountWords:
+    """The word sets reading a counted noun needs, fetched once per article instead of
+    once per figure (a memo lookup per use cost more than the set tests)."""
+
+    drop: frozenset[str]  # drop_adjectives
+    units: frozenset[str]  # measure_units
+    plurals: frozenset[str]  # irregular_plurals and durations
+    durations: frozenset[str]
+    nominatives: dict[str, str]  # dative plural noun -> nominative, remembered per table
+
+
+def _count_words(table: NumberTable) -> _CountWords:
+    return memo(
+        table,
+        "count_words",
+        lambda: _CountWords(
+            drop=_lower_key(table, "drop_adjectives"),
+            units=_lower_key(table, "measure_units"),
+            plurals=_lower_key(table, "irregular_plurals") | _lower_key(table, "durations"),
+            durations=_lower_key(table, "durations"),
+            nominatives=memo(table, "nominatives", dict),
+        ),
+    )
+
+
 def _dative_endings(table: NumberTable) -> list[tuple[object, object]]:
     return sorted((table.raw.get("dative_plural") or {}).items(), key=lambda kv: -len(str(kv[0])))
 
 
-def _dative_to_nominative(noun: str, table: NumberTable) -> str:
+def _dative_to_nominative(noun: str, table: NumberTable, known: dict[str, str]) -> str:
     """Nominative plural of a dative plural noun by the table's endings, longest first
     ("Monaten" → "Monate", "Containern" → "Container", "Artilleriegeschossen" →
-    "Artilleriegeschosse"); weak nouns ("Soldaten") are not listed and stay."""
-    known: dict[str, str] = memo(table, "nominatives", dict)
+    "Artilleriegeschosse"); weak nouns ("Soldaten") are not listed and stay. Remembered
+    in `known` (_CountWords.nominatives)."""
     nominative = known.get(noun)
     if nominative is None:
         if len(known) >= _NOMINATIVES_LIMIT:
@@ -80,9 +108,8 @@ def _is_noun_de(token: Token) -> bool:
     return token.kind == "num" and "-" in token.text and token.text.rsplit("-", 1)[-1][:1].isupper()
 
 
-def _counts_de(tokens: tuple[Token, ...], j: int, table: NumberTable) -> str:
-    drop = _lower_key(table, "drop_adjectives")
-    units = _lower_key(table, "measure_units")
+def _counts_de(tokens: tuple[Token, ...], j: int, table: NumberTable, lex: _CountWords) -> str:
+    drop, units = lex.drop, lex.units
     words: list[str] = []
     need_noun = True
     while j < len(tokens) and len(words) < _MAX_COUNT_WORDS:
@@ -93,7 +120,7 @@ def _counts_de(tokens: tuple[Token, ...], j: int, table: NumberTable) -> str:
             j += 1
             continue
         if _is_noun_de(token):
-            words.append(_dative_to_nominative(token.text, table))
+            words.append(_dative_to_nominative(token.text, table, lex.nominatives))
             if token.low not in units:
                 need_noun = False
                 break
@@ -111,10 +138,14 @@ def _counts_de(tokens: tuple[Token, ...], j: int, table: NumberTable) -> str:
     return " ".join(words)
 
 
-def _counts_en(tokens: tuple[Token, ...], j: int, table: NumberTable, stopwords: frozenset[str]) -> str:
-    drop = _lower_key(table, "drop_adjectives")
-    units = _lower_key(table, "measure_units")
-    plurals = _lower_key(table, "irregular_plurals") | _lower_key(table, "durations")
+def _counts_en(
+    tokens: tuple[Token, ...],
+    j: int,
+    table: NumberTable,
+    stopwords: frozenset[str],
+    lex: _CountWords,
+) -> str:
+    drop, units, plurals = lex.drop, lex.units, lex.plurals
     words: list[str] = []
     while j < len(tokens) and len(words) < _MAX_COUNT_WORDS:
         token = tokens[j]
@@ -140,6 +171,16 @@ def counted_noun(
     tokens: tuple[Token, ...], expr: NumberExpr, table: NumberTable, stopwords: frozenset[str]
 ) -> str:
     """Return the noun phrase that the quantity `expr` counts, or "" if none follows."""
+    return _counted_noun(tokens, expr, table, stopwords, _count_words(table))
+
+
+def _counted_noun(
+    tokens: tuple[Token, ...],
+    expr: NumberExpr,
+    table: NumberTable,
+    stopwords: frozenset[str],
+    lex: _CountWords,
+) -> str:
     if expr.unit:
         return expr.unit
     j = expr.last
@@ -148,13 +189,13 @@ def counted_noun(
     if j < len(tokens) and tokens[j].low in table.percent_words:
         return tokens[j].text
     if table.decimal == ",":
-        return _counts_de(tokens, j, table)
-    return _counts_en(tokens, j, table, stopwords)
+        return _counts_de(tokens, j, table, lex)
+    return _counts_en(tokens, j, table, stopwords, lex)
 
 
-def _is_duration(counts: str, table: NumberTable) -> bool:
+def _is_duration(counts: str, durations: frozenset[str]) -> bool:
     words = counts.lower().split()
-    return bool(words) and words[-1] in _lower_key(table, "durations")
+    return bool(words) and words[-1] in durations
 
 
 def extract_figures(
@@ -174,6 +215,7 @@ def extract_figures(
     stopwords = memo(
         language_table, "lower_stopwords", lambda: _lower(language_table.get("stopwords"))
     )
+    lex = _count_words(table)
     attributor = Attributor(article, mentions, tables)
     figures: list[Figure] = []
     for sentence in article.sentences:
@@ -182,8 +224,8 @@ def extract_figures(
         exprs = find_numbers(tokens, article.body, table)
         if not exprs:
             continue
-        counts = [counted_noun(tokens, expr, table, stopwords) for expr in exprs]
-        durations = [_is_duration(c, table) for c in counts]
+        counts = [_counted_noun(tokens, expr, table, stopwords, lex) for expr in exprs]
+        durations = [_is_duration(c, lex.durations) for c in counts]
         topics: list[str] = []
         for expr, count in zip(exprs, counts, strict=True):
             topic = classify_topic(count, tables, article.language) if count else OTHER

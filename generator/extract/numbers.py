@@ -27,9 +27,38 @@ _TOKEN = re.compile(
     r"|(?P<sym>\S)"
 )
 # _TOKEN with the whitespace before each token: `\s` is exactly what _TOKEN skips (its last
-# branch takes any other character), so consecutive matches tile the text.
-_SPACED_TOKEN = re.compile(r"(\s*)(?:" + _TOKEN.pattern + ")")
-_NUMERAL_HEAD = re.compile(r"\d+(?:[.,]\d+)*")
+# branch takes any other character), so consecutive matches tile the text. Written with
+# possessive quantifiers: every part after a quantifier is optional, so the greedy match
+# never backtracks into it and the possessive one is the same match, found faster.
+_SPACED_TOKEN = re.compile(
+    r"(\s*+)(?:(\d++(?:[.,]\d++)*+(?:-[^\W\d_]++)*+)"
+    r"|([^\W\d_]++(?:[-'’][^\W\d_]++)*+(?:-\d++(?:-?[^\W\d_]++)*+)?+)"
+    r"|(\S))"
+)
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _bmp_spaced_token() -> re.Pattern[str]:
+    """_SPACED_TOKEN for text within the Basic Multilingual Plane, written with explicit
+    character sets: `[^\\W\\d_]`, `\\d` and `\\s` become the BMP characters the regex
+    engine itself puts in them, which it tests with one table lookup instead of three
+    Unicode category tests per character. Built once, on first use."""
+    every = "".join(map(chr, range(0x10000)))
+
+    def members(category: str) -> str:
+        # runs of consecutive code points in the category are its ranges
+        return "".join(
+            f"\\u{m.start():04x}-\\u{m.end() - 1:04x}"
+            for m in re.finditer(f"{category}+", every)
+        )
+
+    letter, digit, space = members(r"[^\W\d_]"), members(r"\d"), members(r"\s")
+    return re.compile(
+        rf"([{space}]*+)(?:([{digit}]++(?:[.,][{digit}]++)*+(?:-[{letter}]++)*+)"
+        rf"|([{letter}]++(?:[-'’][{letter}]++)*+(?:-[{digit}]++(?:-?[{letter}]++)*+)?+)"
+        r"|(\S))"
+    )
 
 
 class Token(NamedTuple):
@@ -47,9 +76,10 @@ class Token(NamedTuple):
     low: str  # text.lower()
 
 
-@dataclass(frozen=True, slots=True)
-class NumberExpr:
-    """A quantity expression: its span, value(s), qualifier, and where its tokens end."""
+class NumberExpr(NamedTuple):
+    """A quantity expression: its span, value(s), qualifier, and where its tokens end.
+    A named tuple (one is built per candidate numeral; a frozen dataclass costs a Python
+    call per field)."""
 
     start: int
     end: int
@@ -87,6 +117,17 @@ class NumberTable:
     percent_words: tuple[str, ...]
     currency: dict
     raw: dict
+    # Derived once per table, so the per-token code reads fields instead of memo lookups:
+    qualifier_index: dict  # _phrase_index(qualifiers)
+    vague_index: dict  # _phrase_index(vague_plurals)
+    multiplier_phrases: tuple[tuple[str, float], ...]  # longest first, then alphabetical
+    multiplier_index: dict  # _phrase_index(multiplier_phrases)
+    openers: tuple[frozenset[str], frozenset[str]] | None  # _openers(...)
+    # Answers remembered per table (bounded for long sessions): every token is asked.
+    word_opens: dict[str, bool]
+    sym_opens: dict[str, bool]
+    numeral_values: dict[str, float | None]
+    word_values: dict[str, float | None]
 
 
 def _lower_set(values: object) -> frozenset[str]:
@@ -108,6 +149,10 @@ def _build_number_table(tables: Tables, language: str) -> NumberTable:
     lang = language if "numbers" in tables.languages.get(language, {}) else "en"
     raw = tables.languages.get(lang, {}).get("numbers") or {}
     percent = raw.get("percent") or {}
+    multipliers = {str(k).lower(): float(v) for k, v in (raw.get("multipliers") or {}).items()}
+    multiplier_phrases = tuple(sorted(multipliers.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+    vague_plurals = tuple((k, float(v)) for k, v in _by_length(raw.get("vague_plurals")))
+    qualifiers = tuple((k, str(v)) for k, v in _by_length(raw.get("qualifiers")))
     return NumberTable(
         language=lang,
         thousands=str(raw.get("thousands", ",")),
@@ -116,9 +161,9 @@ def _build_number_table(tables: Tables, language: str) -> NumberTable:
         joiner=str(raw.get("compound_joiner") or ""),
         tens_first=bool(raw.get("compound_tens_first")),
         needs_multiplier=_lower_set(raw.get("needs_multiplier")),
-        multipliers={str(k).lower(): float(v) for k, v in (raw.get("multipliers") or {}).items()},
-        vague_plurals=tuple((k, float(v)) for k, v in _by_length(raw.get("vague_plurals"))),
-        qualifiers=tuple((k, str(v)) for k, v in _by_length(raw.get("qualifiers"))),
+        multipliers=multipliers,
+        vague_plurals=vague_plurals,
+        qualifiers=qualifiers,
         range_joiners=_lower_set(raw.get("range_joiners")),
         joiners_need_opener=_lower_set(raw.get("range_joiners_need_opener")),
         of_words=_lower_set(raw.get("of_words")),
@@ -130,6 +175,15 @@ def _build_number_table(tables: Tables, language: str) -> NumberTable:
         percent_words=tuple(str(w).lower() for w in percent.get("words") or ()),
         currency={str(k): str(v) for k, v in (raw.get("currency_symbols") or {}).items()},
         raw=raw,
+        qualifier_index=_phrase_index(qualifiers),
+        vague_index=_phrase_index(vague_plurals),
+        multiplier_phrases=multiplier_phrases,
+        multiplier_index=_phrase_index(multiplier_phrases),
+        openers=_openers(qualifiers, vague_plurals),
+        word_opens={},
+        sym_opens={},
+        numeral_values={},
+        word_values={},
     )
 
 
@@ -144,7 +198,8 @@ def tokenize(text: str, offset: int, blocked: tuple[tuple[int, int], ...]) -> tu
     tokens = []
     append = tokens.append
     position = offset
-    for space, num, word, sym in _SPACED_TOKEN.findall(text):
+    pattern = _SPACED_TOKEN if _BEYOND_BMP.search(text) else _bmp_spaced_token()
+    for space, num, word, sym in pattern.findall(text):
         start = position + len(space)
         if num:
             position = start + len(num)
@@ -156,6 +211,31 @@ def tokenize(text: str, offset: int, blocked: tuple[tuple[int, int], ...]) -> tu
             position = start + len(sym)
             append(new(Token, (sym, "sym", start, position, False, sym.lower())))
     return flag_blocked(tuple(tokens), blocked)
+
+
+def tokenize_sentences(
+    body: str, bounds: tuple[tuple[int, int], ...]
+) -> tuple[tuple[Token, ...], ...]:
+    """Return `tokenize(body[start:end], start, ())` for each (start, end) of `bounds`,
+    tokenizing the body once instead of once per sentence.
+
+    A token never holds whitespace, so where whitespace (or the body's edge) stands on both
+    sides of a span, the body's tokens inside the span are exactly the span's own tokens;
+    any other span is tokenized on its own.
+    """
+    tokens = tokenize(body, 0, ())
+    starts = list(map(_START, tokens))
+    size = len(body)
+    found = []
+    for start, end in bounds:
+        if (start > 0 and not body[start - 1].isspace()) or (
+            end < size and not body[end].isspace()
+        ):
+            found.append(tokenize(body[start:end], start, ()))
+            continue
+        first = bisect_left(starts, start)
+        found.append(tokens[first : bisect_left(starts, end, first)])
+    return tuple(found)
 
 
 def flag_blocked(
@@ -180,12 +260,15 @@ def flag_blocked(
             continue  # an earlier, longer span may still reach in
         k = bisect_right(tokens, span_start, key=_END)
         while k < len(tokens) and tokens[k].start < span_end:
-            flagged[k] = tokens[k]._replace(blocked=True)
+            text, kind, start, end, _blocked, low = tokens[k]
+            flagged[k] = _new(Token, (text, kind, start, end, True, low))  # not _replace: 5x slower
             k += 1
     return tuple(flagged)
 
 
 _END = attrgetter("end")
+_START = attrgetter("start")
+_new = tuple.__new__
 
 
 def blocks(blocked: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
@@ -240,12 +323,12 @@ def numeral_value(text: str, table: NumberTable) -> float | None:
     """Value of a written numeral in the language's convention ("12.000" → 12000 in German,
     "1.6" → 1.6 in English); the other convention is the fallback for foreign notation.
     Remembered per table: articles repeat their numerals."""
-    return _remembered(table, "numeral_values", text, _numeral_value)
+    return _remembered(table, table.numeral_values, text, _numeral_value)
 
 
-def _remembered(table: NumberTable, name: str, key: str, compute) -> float | None:
-    """compute(key, table), kept in the table's memo `name` (bounded for long sessions)."""
-    known: dict[str, float | None] = memo(table, name, dict)
+def _remembered(table: NumberTable, known: dict, key: str, compute) -> float | None:
+    """compute(key, table), kept in `known`, one of the table's dicts (bounded for long
+    sessions)."""
     if key in known:
         return known[key]
     if len(known) >= _WORD_VALUES_LIMIT:
@@ -270,7 +353,7 @@ def word_value(word: str, table: NumberTable) -> float | None:
     """Value of a number word, composing "fünfundzwanzig", "zweihundert", "twenty-five".
 
     Every word of every sentence is asked, so the answers are remembered per table."""
-    return _remembered(table, "word_values", word.lower(), _word_value)
+    return _remembered(table, table.word_values, word.lower(), _word_value)
 
 
 def _word_value(word: str, table: NumberTable) -> float | None:
@@ -341,8 +424,11 @@ def _phrase_index(phrases) -> dict[str | None, tuple]:
     return {word: tuple(group) for word, group in index.items()}
 
 
-def _longest(tokens: tuple[Token, ...], i: int, phrases) -> tuple[int, object] | None:
-    index = memo(phrases, "phrase_index", lambda: _phrase_index(phrases))
+def _longest(
+    tokens: tuple[Token, ...], i: int, phrases, index: dict
+) -> tuple[int, object] | None:
+    """The first of `phrases` (grouped in `index` by _phrase_index) spelled at token `i`:
+    (index one past it, its value); None if none is."""
     if None in index:  # an empty phrase matches anywhere: keep the list's order exactly
         candidates = phrases
     elif i >= len(tokens) or tokens[i].blocked:
@@ -357,17 +443,14 @@ def _longest(tokens: tuple[Token, ...], i: int, phrases) -> tuple[int, object] |
 
 
 def _multiplier(tokens: tuple[Token, ...], i: int, table: NumberTable) -> tuple[int, float] | None:
-    phrases = memo(
-        table.multipliers,
-        "sorted_multipliers",
-        lambda: tuple(sorted(table.multipliers.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
-    )
-    return _longest(tokens, i, phrases)  # type: ignore[return-value]
+    found = _longest(tokens, i, table.multiplier_phrases, table.multiplier_index)
+    return found  # type: ignore[return-value]
 
 
 class _Quantity(NamedTuple):
     """One quantity's tokens [first, last) and value; a named tuple (built for every
-    candidate numeral, and a frozen dataclass sets each field through a Python call)."""
+    candidate numeral, and a frozen dataclass sets each field through a Python call),
+    built with tuple.__new__ (`_new`), which also skips the named tuple's own __new__."""
 
     first: int
     last: int
@@ -380,6 +463,10 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _glued_letters(body: str, end: int) -> str:
+    # `[^\W\d_]` is a character with isalnum() and not isdecimal(): only then can the
+    # pattern match (tested first, as numerals mostly end before a space or a mark)
+    if end >= len(body) or not body[end].isalnum() or body[end].isdecimal():
+        return ""
     match = _LETTERS.match(body, end)  # match in place: slicing a long body copies it
     return match.group() if match else ""
 
@@ -418,9 +505,11 @@ def _numeral_is_excluded(
             and i + 2 < len(tokens)
         ):
             return True
-        if nxt.kind == "word" and nxt.low in table.calibre_units | table.excluded_units:
+        if nxt.kind == "word" and (
+            nxt.low in table.calibre_units or nxt.low in table.excluded_units
+        ):
             return True
-    if _YEAR_NUMERAL.fullmatch(head) and token.text == head:
+    if len(head) == 4 and _YEAR_NUMERAL.fullmatch(head) and token.text == head:
         return _is_year(tokens, i, table)
     return False
 
@@ -450,7 +539,9 @@ def _quantity(tokens: tuple[Token, ...], i: int, body: str, table: NumberTable) 
         return None
     token = tokens[i]
     if token.kind == "num":
-        head = _NUMERAL_HEAD.match(token.text).group()  # type: ignore[union-attr]
+        # a numeral token is its head, then hyphenated words: the head ends at the first "-"
+        text = token.text
+        head = text if "-" not in text else text[: text.index("-")]
         if _numeral_is_excluded(tokens, i, head, body, table):
             return None
         value = numeral_value(head, table)
@@ -460,31 +551,33 @@ def _quantity(tokens: tuple[Token, ...], i: int, body: str, table: NumberTable) 
         glued = _glued_letters(body, token.end) if token.text == head else ""
         if tail:  # "74-thousand" multiplies; "152-Millimeter", "20-jährige" are modifiers
             if tail in table.multipliers:
-                return _Quantity(i, i + 1, value * table.multipliers[tail], table.multipliers[tail], False)
+                factor = table.multipliers[tail]
+                return _new(_Quantity, (i, i + 1, value * factor, factor, False))
             return None
         if glued:  # "1.6m", "5bn" multiply; "1st", "3D", "5G" are no counts
             if glued.lower() in table.multipliers:
-                return _Quantity(i, i + 1, value * table.multipliers[glued.lower()], table.multipliers[glued.lower()], False)
+                factor = table.multipliers[glued.lower()]
+                return _new(_Quantity, (i, i + 1, value * factor, factor, False))
             return None
         mult = _multiplier(tokens, i + 1, table)
         if mult is not None:
-            return _Quantity(i, mult[0], value * mult[1], mult[1], False)
-        return _Quantity(i, i + 1, value, None, False)
+            return _new(_Quantity, (i, mult[0], value * mult[1], mult[1], False))
+        return _new(_Quantity, (i, i + 1, value, None, False))
     if token.kind != "word":
         return None
-    vague = _longest(tokens, i, table.vague_plurals)
+    vague = _longest(tokens, i, table.vague_plurals, table.vague_index)
     if vague is not None and not (i > 0 and tokens[i - 1].kind == "num"):
         end, value = vague
-        return _Quantity(i, end, float(value), None, True)  # type: ignore[arg-type]
+        return _new(_Quantity, (i, end, float(value), None, True))  # type: ignore[arg-type]
     value = word_value(token.text, table)
     if value is None:
         return None
     mult = _multiplier(tokens, i + 1, table)
     if mult is not None:
-        return _Quantity(i, mult[0], value * mult[1], mult[1], False)
+        return _new(_Quantity, (i, mult[0], value * mult[1], mult[1], False))
     if token.low in table.needs_multiplier or token.low in table.multipliers:
         return None  # "ein", "eine", "a": articles, not figures
-    return _Quantity(i, i + 1, value, None, False)
+    return _new(_Quantity, (i, i + 1, value, None, False))
 
 
 def _unit(tokens: tuple[Token, ...], last: int, table: NumberTable) -> tuple[int, str | None]:
@@ -498,11 +591,11 @@ def _unit(tokens: tuple[Token, ...], last: int, table: NumberTable) -> tuple[int
     return last, None
 
 
-def _openers(table: NumberTable) -> tuple[frozenset[str], frozenset[str]] | None:
+def _openers(qualifier_phrases, vague_phrases) -> tuple[frozenset[str], frozenset[str]] | None:
     """Token texts that can open an expression: first words of qualifiers (any token kind)
     and of vague plurals (words). None if an empty phrase makes every token an opener."""
-    qualifiers = _phrase_index(table.qualifiers)
-    vague = _phrase_index(table.vague_plurals)
+    qualifiers = _phrase_index(qualifier_phrases)
+    vague = _phrase_index(vague_phrases)
     if None in qualifiers or None in vague:
         return None
     return frozenset(qualifiers), frozenset(vague)  # type: ignore[arg-type]
@@ -514,26 +607,25 @@ def find_numbers(
     """Return the number expressions among `tokens`, left to right, never overlapping."""
     found: list[NumberExpr] = []
     # Whether a word or symbol opens is a function of its text: remembered per table.
-    openers, word_opens, sym_opens = memo(
-        table, "openers", lambda: (_openers(table), {}, {})
-    )
+    openers, word_opens, sym_opens = table.openers, table.word_opens, table.sym_opens
     if openers is None:
         starts: list[int] | range = range(len(tokens))
     else:
         # Only a numeral, a number word, a vague plural or a qualifier can open an
         # expression (and never inside a date): elsewhere _expression finds nothing.
         starts = []
-        for i, token in enumerate(tokens):
-            if token.blocked:
+        word_get, sym_get = word_opens.get, sym_opens.get
+        # each token unpacked once instead of three reads of its named fields
+        for i, (_text, kind, _start, _end, blocked, low) in enumerate(tokens):
+            if blocked:
                 continue
-            kind = token.kind
             if kind == "num":
                 starts.append(i)
                 continue
-            known = word_opens if kind == "word" else sym_opens
-            opens = known.get(token.low)
+            opens = word_get(low) if kind == "word" else sym_get(low)
             if opens is None:
-                opens = _opens(token.low, kind, openers, table, known)
+                known = word_opens if kind == "word" else sym_opens
+                opens = _opens(low, kind, openers, table, known)
             if opens:
                 starts.append(i)
     end = 0  # tokens before `end` belong to the last expression found
@@ -569,7 +661,7 @@ def _opens(
 def _expression(tokens: tuple[Token, ...], i: int, body: str, table: NumberTable) -> NumberExpr | None:
     qualifier = "exact"
     start_token = i
-    qual = _longest(tokens, i, table.qualifiers)
+    qual = _longest(tokens, i, table.qualifiers, table.qualifier_index)
     if qual is not None:
         first = _quantity(tokens, int(qual[0]), body, table)  # type: ignore[arg-type]
         if first is not None and not first.vague:
@@ -605,16 +697,11 @@ def _expression(tokens: tuple[Token, ...], i: int, body: str, table: NumberTable
     end_token, unit = _unit(tokens, last, table)
     unit = unit or currency
     span_end = tokens[last - 1].end
-    return NumberExpr(
-        start=tokens[start_token].start,
-        end=span_end,
-        low=low,
-        high=high,
-        qualifier=qualifier,
-        vague=first.vague,
-        first=start_token,
-        last=end_token,
-        unit=unit,
+    # NumberExpr's fields in order (tuple.__new__ skips the named tuple's Python-level __new__)
+    return _new(
+        NumberExpr,
+        (tokens[start_token].start, span_end, low, high, qualifier, first.vague, start_token,
+         end_token, unit),
     )
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..models import Article, EntityMention, Quote, Tables
 from .memo import memo
@@ -161,6 +162,12 @@ class _Context:
         self.body = article.body
         self.spans = spans
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
+        sentences = article.sentences
+        self.sentence_starts = [s.start for s in sentences]
+        # in text order and disjoint (as split_sentences makes them): then the sentence
+        # holding an offset is found by bisection; otherwise by the plain scan
+        self.sentences_ordered = all(a.end <= b.start for a, b in pairwise(sentences))
         # the vocabulary and its compiled patterns depend on the tables alone
         vocabulary: dict = memo(
             tables,
@@ -185,7 +192,14 @@ class _Context:
         return any(s.open_at <= offset < s.close_at for s in self.spans)
 
     def sentence_bounds(self, offset: int) -> tuple[int, int]:
-        for s in self.article.sentences:
+        sentences = self.article.sentences
+        if self.sentences_ordered:
+            # only the last sentence starting at or before `offset` can hold it
+            k = bisect.bisect_right(self.sentence_starts, offset) - 1
+            if k >= 0 and offset < sentences[k].end:
+                return sentences[k].start, sentences[k].end
+            return offset, offset
+        for s in sentences:
             if s.start <= offset < s.end:
                 return s.start, s.end
         return offset, offset
@@ -212,12 +226,13 @@ class _Context:
         inner=False,
     ) -> list[EntityMention]:
         """Mentions starting in [start, end) of the given types; outside quotes unless `inner`."""
+        # the mentions are sorted by start: those starting in [start, end) are one slice
+        first = bisect.bisect_left(self.mention_starts, start)
+        last = bisect.bisect_left(self.mention_starts, end, first)
         return [
             m
-            for m in self.mentions
-            if start <= m.start < end
-            and self.types.get(m.entity) in types
-            and (inner or not self.quoted(m.start))
+            for m in self.mentions[first:last]
+            if self.types.get(m.entity) in types and (inner or not self.quoted(m.start))
         ]
 
     def describe(self, match: re.Match[str]) -> str:

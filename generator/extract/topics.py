@@ -88,7 +88,17 @@ def classify_topic(text: str, tables: Tables, language: str) -> str:
     corpus table merges them today, and stems of both languages rarely collide.
     """
     del language  # keywords of all languages are merged by generator/tables.py
-    hits = topic_hits(text, tables)
+    # the answer depends on the text alone: remembered per tables (counted nouns repeat)
+    known: dict[str, str] = memo(tables, "classified", dict)
+    topic = known.get(text)
+    if topic is None:
+        if len(known) >= _HITS_LIMIT:
+            known.clear()
+        topic = known[text] = _classify(topic_hits(text, tables))
+    return topic
+
+
+def _classify(hits: tuple[TopicHit, ...]) -> str:
     if not hits:
         return OTHER
     counts: dict[str, int] = {}
