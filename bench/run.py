@@ -180,7 +180,7 @@ def child_generator(seeds_dir: Path, docs_dir: Path) -> dict:
             failed += 1
     timings["clean"] = clock() - start
 
-    extractions, statuses, per_article = [], [], []
+    extractions, statuses, per_article, per_4k = [], [], [], []
     start = clock()
     for seed, article in articles:
         t0 = clock()
@@ -190,6 +190,8 @@ def child_generator(seeds_dir: Path, docs_dir: Path) -> dict:
             failed += 1
             continue
         per_article.append(clock() - t0)
+        if 3584 <= len(seed.text.encode()) <= 4608:  # "an article of 4 KB": 3.5-4.5 KiB
+            per_4k.append(per_article[-1])
         extractions.append(extraction)
         statuses.append(pipeline._status(extraction, pipeline._unknown_topics(seed, tables)))
     timings["extract"] = clock() - start
@@ -222,6 +224,8 @@ def child_generator(seeds_dir: Path, docs_dir: Path) -> dict:
         "pages": len(pages),
         "written": len(written.written),
         "extract_median_ms": 1000 * statistics.median(per_article) if per_article else None,
+        "extract_4k_median_ms": 1000 * statistics.median(per_4k) if per_4k else None,
+        "extract_4k_count": len(per_4k),
         "article4k_bytes": len(seed4.text.encode()),
         "article4k_clean_ms": 1000 * statistics.median(clean_runs),
         "article4k_extract_ms": 1000 * statistics.median(extract_runs),
@@ -343,14 +347,16 @@ def plugin_list(search: bool) -> list:
     return [{"search": {"lang": "de"}}] if search else []
 
 
-def site_config(docs: Path, site: Path, seeds: Path, *, search: str) -> dict:
+def site_config(
+    docs: Path, site: Path, seeds: Path, *, search: str, cache: bool = False
+) -> dict:
     """The project's config as a user runs it: the dossier plugin generates the pages from
-    `seeds` inside `mkdocs build` (cold: no extraction cache), with `search` = "material"
-    or "pagefind"; paths absolute."""
+    `seeds` inside `mkdocs build` (cold: no extraction cache, unless `cache`), with
+    `search` = "material" or "pagefind"; paths absolute."""
     config = project_config()
     config["docs_dir"] = str(docs)
     config["site_dir"] = str(site)
-    dossier = {"seeds": str(seeds), "cache": False, "search": search}
+    dossier = {"seeds": str(seeds), "cache": cache, "search": search}
     config["plugins"] = [{"search": {"lang": "de"}}, {"dossier": dossier}]
     theme = dict(config.get("theme") or {})
     if theme.get("custom_dir"):
@@ -509,6 +515,12 @@ def bench_size(count: int, *, pagefind: bool) -> dict:
     noop, noop_proc = child_json("incremental", str(seeds), str(docs))
     edit, edit_proc = child_json("incremental", str(seeds), str(docs), "--edit")
     serve, _ = child_json("serve", str(seeds), str(docs))
+    print(f"[{count}] whole build again, extraction cache warm ...", flush=True)
+    copy_handwritten_docs(docs)
+    warm_site = mkdocs_build(
+        site_config(docs, work / "site", seeds, search="material", cache=True),
+        work / "mkdocs.warm.yml",
+    )
     print(f"[{count}] parallel vs serial extraction ...", flush=True)
     par, _ = child_json("parallel", str(seeds))
 
@@ -516,6 +528,7 @@ def bench_size(count: int, *, pagefind: bool) -> dict:
         **run,
         "generator": gen,
         "site": site,
+        "warm_site": warm_site,
         "search": search,
         "warm": {**warm, "process_wall": warm_proc["wall"]},
         "noop": {**noop, "process_wall": noop_proc["wall"]},
@@ -526,6 +539,10 @@ def bench_size(count: int, *, pagefind: bool) -> dict:
 
 
 # ── report ────────────────────────────────────────────────────────────────
+
+
+def _fmt_ms(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
 
 
 def fmt_kib(value: float) -> str:
@@ -590,15 +607,18 @@ def render_results(all_runs: list[dict], info: dict) -> str:
             "search, or Pagefind (`dossier: search: pagefind`, index built in the same run). "
             "Floor = `mkdocs build` of the same article texts as plain Markdown pages, out of "
             "the nav, bare Material theme, Material search. The generator process alone "
-            "(serial, stages below) is shown for comparison."
+            "(serial, stages below) is shown for comparison. \"Cache warm\" is the same "
+            "`mkdocs build` run again in a new process with the plugin's extraction cache on "
+            "(as a second build after a first one, or CI keeping `.dossier-cache`): "
+            "extraction is read from the cache, everything else is computed again."
         ),
         "",
         (
             "| N | whole s (Material search) | whole/floor | whole s (Pagefind) | whole/floor "
-            "| floor s | generator alone s | site KiB/article (Material / Pagefind) "
-            "| floor KiB/article | peak RSS whole MiB |"
+            "| whole s, cache warm | whole/floor | floor s | generator alone s "
+            "| site KiB/article (Material / Pagefind) | floor KiB/article | peak RSS whole MiB |"
         ),
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for run in runs:
         n = run["count"]
@@ -610,8 +630,10 @@ def render_results(all_runs: list[dict], info: dict) -> str:
             pf_size = fmt_kib(search["site_bytes"] / n)
         else:
             pf, pf_size = "– | –", "–"
+        warm = (run.get("warm_site") or {}).get("seconds")
+        warm_cells = f"{warm:.2f} | {warm / floor:.2f}×" if warm else "– | –"
         out.append(
-            f"| {n} | {whole:.2f} | {whole / floor:.2f}× | {pf} | {floor:.2f} "
+            f"| {n} | {whole:.2f} | {whole / floor:.2f}× | {pf} | {warm_cells} | {floor:.2f} "
             f"| {run['generator']['process_wall']:.2f} "
             f"| {fmt_kib(run['site']['site_bytes'] / n)} / {pf_size} "
             f"| {fmt_kib(run['floor']['site_bytes'] / n)} "
@@ -623,9 +645,10 @@ def render_results(all_runs: list[dict], info: dict) -> str:
         "",
         (
             "| N | tables | read | clean | extract | link | render | write | pages | extract median "
-            "ms/article | 4 KB article: clean / extract ms |"
+            "ms/article | extract median ms, articles of 3.5-4.5 KiB (count) "
+            "| 4 KB article ×25: clean / extract ms |"
         ),
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for run in runs:
         gen = run["generator"]
@@ -637,6 +660,7 @@ def render_results(all_runs: list[dict], info: dict) -> str:
                 for k in ("tables", "read", "clean", "extract", "link", "render", "write")
             )
             + f" | {gen['pages']} | {gen['extract_median_ms']:.2f} "
+            f"| {_fmt_ms(gen.get('extract_4k_median_ms'))} ({gen.get('extract_4k_count', 0)}) "
             f"| {gen['article4k_clean_ms']:.2f} / {gen['article4k_extract_ms']:.2f} "
             f"({gen['article4k_bytes']} B) |"
         )
@@ -749,7 +773,7 @@ def render_results(all_runs: list[dict], info: dict) -> str:
         whole = run["site"]["seconds"]
         ratio = whole / run["floor"]["seconds"]
         per = run["site"]["site_bytes"] / n / 1024
-        ems = run["generator"]["article4k_extract_ms"]
+        ems = run["generator"].get("extract_4k_median_ms") or run["generator"]["article4k_extract_ms"]
         checks = (
             (
                 f"whole/floor {ratio:.2f}× ≤ {SITE_TARGETS['ratio']}×",
@@ -770,7 +794,7 @@ def render_results(all_runs: list[dict], info: dict) -> str:
                 per <= SITE_TARGETS["kib_per_article"],
             ),
             (
-                f"extract 4 KB article {ems:.2f} ms ≤ {SITE_TARGETS['extract_ms']}",
+                f"extract median, 4 KB articles {ems:.2f} ms ≤ {SITE_TARGETS['extract_ms']}",
                 ems <= SITE_TARGETS["extract_ms"],
             ),
             (
