@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 
+from .files import stat_signature
 from .language import normalise_language
 from .models import Problem, Seed, SeedMeta, SeedStatus
 from .tables import LANGUAGES, slugify
@@ -689,21 +690,13 @@ _LAST_READ: dict[tuple[Path, str], tuple[tuple, Seed]] = {}
 _LAST_READ_LIMIT = 100_000
 
 
-def _stat_signature(path: Path) -> tuple[int, int, int] | None:
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-
-
 def _read_seed_again(path: Path, name: str) -> Seed:
     """read_seed(path, name), reusing the last result while neither the file nor a sidecar
     candidate has changed (inode, size and modification time in ns all equal): a rebuild
     in `mkdocs serve` re-reads only the edited seed. Failures are never remembered."""
     signature = (
-        _stat_signature(path),
-        *(_stat_signature(path.with_suffix(suffix)) for suffix in SIDECAR_SUFFIXES),
+        stat_signature(path),
+        *(stat_signature(path.with_suffix(suffix)) for suffix in SIDECAR_SUFFIXES),
     )
     hit = _LAST_READ.get((path, name))
     if hit is not None and hit[0] == signature and signature[0] is not None:

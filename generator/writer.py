@@ -17,6 +17,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .files import stat_signature
 from .models import Page, Problem
 
 MANIFEST = ".dossier-manifest.json"
@@ -59,15 +60,6 @@ def safe_target(out_dir: Path, rel: str, *, root: Path | None = None) -> Path | 
 _VERIFIED: dict[tuple[Path, str], tuple[Path, str, str, tuple[int, int, int] | None]] = {}
 
 
-def _signature(target: Path) -> tuple[int, int, int] | None:
-    """(inode, size, modification time in ns) of `target`, or None when it is missing."""
-    try:
-        stat = target.stat()
-    except OSError:
-        return None
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-
-
 def read_manifest(out_dir: Path) -> dict[str, str]:
     """Return {relative path: sha256} of the files this writer owns in `out_dir`."""
     try:
@@ -79,7 +71,7 @@ def read_manifest(out_dir: Path) -> dict[str, str]:
 
 
 def _remember(root: Path, page: Page, target: Path, digest: str) -> None:
-    _VERIFIED[(root, page.path)] = (target, page.content, digest, _signature(target))
+    _VERIFIED[(root, page.path)] = (target, page.content, digest, stat_signature(target))
 
 
 def write_pages(pages: tuple[Page, ...], out_dir: Path) -> WriteResult:
@@ -97,7 +89,7 @@ def write_pages(pages: tuple[Page, ...], out_dir: Path) -> WriteResult:
             known is not None
             and page.path in owned
             and known[1] == page.content
-            and known[3] == _signature(known[0])
+            and known[3] == stat_signature(known[0])
         ):
             # the text this process wrote or read there, and the file untouched since
             manifest[page.path] = known[2]
@@ -111,7 +103,7 @@ def write_pages(pages: tuple[Page, ...], out_dir: Path) -> WriteResult:
         digest = _digest(data)
         # a file this process knows (same signature) and owns needs no read-back to decide
         untouched = (
-            known is not None and page.path in owned and known[3] == _signature(known[0])
+            known is not None and page.path in owned and known[3] == stat_signature(known[0])
         )
         if not untouched and target.exists():
             current = target.read_bytes()
