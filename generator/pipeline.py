@@ -16,6 +16,7 @@ from pathlib import Path
 from .cache import CACHE_DIR_NAME, ExtractionCache, extract_all, resolve_cache_dir
 from .clean import clean_seed
 from .extract import extract_article
+from .extract.memo import sweep_unused
 from .link import link_corpus
 from .models import Corpus, Extraction, Page, Problem, Seed, SeedStatus, Tables
 from .read import SeedError, assign_slugs, read_seed, read_seeds
@@ -169,6 +170,7 @@ def build(
         corpus = build_corpus(seeds_dir, tables, cache_dir=cache_dir, jobs=jobs)
         pages = render_site(corpus, tables, directory_urls=directory_urls)
         result = write_pages(pages, docs_dir)
+        sweep_unused()  # a serve session keeps only what this build used
     return BuildResult(corpus, pages, result)
 
 

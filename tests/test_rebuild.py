@@ -69,3 +69,28 @@ def test_rebuild_after_edits_equals_a_fresh_build(tmp_path: Path) -> None:
         )
         assert differ == [], differ[:10]
         assert any("zz-neu" in path for path in rebuilt)
+
+
+def test_rebuild_lets_go_of_edited_articles(tmp_path: Path) -> None:
+    # what a serve session keeps is only what the last build used: the old extraction of
+    # an edited seed is held by no memo afterwards
+    from generator.extract import memo
+
+    seeds = tmp_path / "seeds"
+    load_make_corpus().write_corpus(6, seeds)
+    docs = tmp_path / "docs"
+    first = build(seeds, docs)  # extraction cache beside the seeds
+    old = first.corpus.extractions[0]
+
+    def held(obj: object) -> bool:
+        return any(entry[0] is obj for m in memo._ALL for entry in m._store.values())
+
+    assert held(old)  # unchanged, it would be reused
+    seed = seeds / old.article.file
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nNeu: 5.000 Soldaten.\n", "utf-8")
+    second = build(seeds, docs)
+    assert second.corpus.extractions[0] is not old
+    assert not held(old)
+    assert held(second.corpus.extractions[1]) and second.corpus.extractions[1] is (
+        first.corpus.extractions[1]
+    )

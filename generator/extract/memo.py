@@ -59,29 +59,38 @@ class ObjectMemo:
     """Values derived from one of many objects (an Extraction), kept while the object is
     the same and the value's other inputs are equal: in a running `mkdocs serve` the
     unchanged articles' work is reused. Keyed by identity, so the entry keeps the object
-    alive and its id cannot be reused while the entry lives; cleared past `limit` entries.
+    alive and its id cannot be reused while the entry lives; cleared past `limit` entries,
+    and entries a build did not use are dropped after it (sweep_unused), so the objects
+    of edited or deleted articles do not stay in memory for the rest of the session.
     """
 
     def __init__(self, limit: int) -> None:
         self._limit = limit
         self._store: dict[tuple[int, object], tuple[object, object, object]] = {}
+        self._used: set[tuple[int, object]] = set()
+        _ALL.append(self)
 
     def clear(self) -> None:
         """Forget every entry."""
         self._store.clear()
+        self._used.clear()
 
     def lookup(self, owner: object, key: object = None, inputs: object = None) -> object:
         """The value stored for (owner, key) with equal `inputs`, or MISSING."""
-        hit = self._store.get((id(owner), key))
+        slot = (id(owner), key)
+        hit = self._store.get(slot)
         if hit is not None and hit[0] is owner and hit[1] == inputs:
+            self._used.add(slot)
             return hit[2]
         return MISSING
 
     def store(self, owner: object, key: object, inputs: object, value: T) -> T:
         """Remember `value` for (owner, key) and `inputs`; return it."""
         if len(self._store) >= self._limit:
-            self._store.clear()
-        self._store[(id(owner), key)] = (owner, inputs, value)
+            self.clear()
+        slot = (id(owner), key)
+        self._store[slot] = (owner, inputs, value)
+        self._used.add(slot)
         return value
 
     def get(
@@ -92,3 +101,19 @@ class ObjectMemo:
         if value is MISSING:
             value = self.store(owner, key, inputs, build())
         return value  # type: ignore[return-value]
+
+    def sweep(self) -> None:
+        """Drop the entries not used since the last sweep."""
+        used = self._used
+        self._store = {slot: entry for slot, entry in self._store.items() if slot in used}
+        self._used = set()
+
+
+_ALL: list[ObjectMemo] = []
+
+
+def sweep_unused() -> None:
+    """After a build: drop every ObjectMemo entry the build did not use (the work of
+    articles that were edited or deleted), keeping what the next build can reuse."""
+    for memo_ in _ALL:
+        memo_.sweep()
