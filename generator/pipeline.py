@@ -16,7 +16,7 @@ from pathlib import Path
 from .cache import CACHE_DIR_NAME, ExtractionCache, extract_all, resolve_cache_dir
 from .clean import clean_seed
 from .extract import extract_article
-from .extract.memo import sweep_unused
+from .extract.memo import forget_owners
 from .link import link_corpus
 from .models import Corpus, Extraction, Page, Problem, Seed, SeedStatus, Tables
 from .read import SeedError, assign_slugs, read_seed, read_seeds
@@ -170,7 +170,9 @@ def build(
         corpus = build_corpus(seeds_dir, tables, cache_dir=cache_dir, jobs=jobs)
         pages = render_site(corpus, tables, directory_urls=directory_urls)
         result = write_pages(pages, docs_dir)
-        sweep_unused()  # a serve session keeps only what this build used
+        # a serve session keeps what was computed for this corpus's extractions only
+        live = {id(extraction) for extraction in corpus.extractions}
+        forget_owners(lambda owner: isinstance(owner, Extraction) and id(owner) not in live)
     return BuildResult(corpus, pages, result)
 
 

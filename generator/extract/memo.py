@@ -59,28 +59,24 @@ class ObjectMemo:
     """Values derived from one of many objects (an Extraction), kept while the object is
     the same and the value's other inputs are equal: in a running `mkdocs serve` the
     unchanged articles' work is reused. Keyed by identity, so the entry keeps the object
-    alive and its id cannot be reused while the entry lives; cleared past `limit` entries,
-    and entries a build did not use are dropped after it (sweep_unused), so the objects
-    of edited or deleted articles do not stay in memory for the rest of the session.
+    alive and its id cannot be reused while the entry lives; cleared past `limit` entries.
+    After a build, entries owned by objects the corpus no longer has are dropped
+    (forget_owners), so edited or deleted articles do not stay in memory all session.
     """
 
     def __init__(self, limit: int) -> None:
         self._limit = limit
         self._store: dict[tuple[int, object], tuple[object, object, object]] = {}
-        self._used: set[tuple[int, object]] = set()
         _ALL.append(self)
 
     def clear(self) -> None:
         """Forget every entry."""
         self._store.clear()
-        self._used.clear()
 
     def lookup(self, owner: object, key: object = None, inputs: object = None) -> object:
         """The value stored for (owner, key) with equal `inputs`, or MISSING."""
-        slot = (id(owner), key)
-        hit = self._store.get(slot)
+        hit = self._store.get((id(owner), key))
         if hit is not None and hit[0] is owner and hit[1] == inputs:
-            self._used.add(slot)
             return hit[2]
         return MISSING
 
@@ -88,9 +84,7 @@ class ObjectMemo:
         """Remember `value` for (owner, key) and `inputs`; return it."""
         if len(self._store) >= self._limit:
             self.clear()
-        slot = (id(owner), key)
-        self._store[slot] = (owner, inputs, value)
-        self._used.add(slot)
+        self._store[(id(owner), key)] = (owner, inputs, value)
         return value
 
     def get(
@@ -102,18 +96,16 @@ class ObjectMemo:
             value = self.store(owner, key, inputs, build())
         return value  # type: ignore[return-value]
 
-    def sweep(self) -> None:
-        """Drop the entries not used since the last sweep."""
-        used = self._used
-        self._store = {slot: entry for slot, entry in self._store.items() if slot in used}
-        self._used = set()
+    def forget(self, dead: Callable[[object], bool]) -> None:
+        """Drop the entries whose owner `dead` says is gone."""
+        self._store = {slot: e for slot, e in self._store.items() if not dead(e[0])}
 
 
 _ALL: list[ObjectMemo] = []
 
 
-def sweep_unused() -> None:
-    """After a build: drop every ObjectMemo entry the build did not use (the work of
-    articles that were edited or deleted), keeping what the next build can reuse."""
+def forget_owners(dead: Callable[[object], bool]) -> None:
+    """Drop, in every ObjectMemo, the entries whose owner `dead` says the corpus no longer
+    has (after a build: the extractions of edited or deleted articles)."""
     for memo_ in _ALL:
-        memo_.sweep()
+        memo_.forget(dead)
