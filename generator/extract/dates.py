@@ -274,7 +274,9 @@ def _starts(
     lowered = body.lower()
     if len(lowered) != len(body):
         return None
-    found: list[set[int]] = [set() for _ in patterns]
+    # offsets by the tuple of pattern numbers their opener text belongs to: one list
+    # append per hit instead of one set insertion per (hit, pattern)
+    grouped: dict[tuple[int, ...], list[int]] = {}
     automaton = memo(patterns, "date_scanner", lambda: _scanner(patterns))
     if automaton is not None:
         for last, (length, numbers) in automaton.iter(lowered):
@@ -284,16 +286,31 @@ def _starts(
                 before = body[start - 1]
                 if before.isalnum() or before == "_" or before == "-":
                     continue
-            for number in numbers:
-                found[number].add(start)
-    digit_patterns = [
-        n for n, (_, _, openers) in enumerate(patterns) if openers and DIGIT in openers
-    ]
-    if digit_patterns:
-        for match in _DAY_NUMBER.finditer(body):
-            for number in digit_patterns:
-                found[number].add(match.start())
+            offsets = grouped.get(numbers)
+            if offsets is None:
+                grouped[numbers] = [start]
+            else:
+                offsets.append(start)
+    found: list[set[int]] = [set() for _ in patterns]
+    for numbers, offsets in grouped.items():
+        for number in numbers:
+            found[number].update(offsets)
+    digits = memo(patterns, "digit_patterns", lambda: _digit_patterns(patterns))
+    if digits:
+        day_numbers = list(map(_MATCH_START, _DAY_NUMBER.finditer(body)))
+        for number in digits:
+            found[number].update(day_numbers)
     return [sorted(offsets) for offsets in found]
+
+
+_MATCH_START = re.Match.start
+
+
+def _digit_patterns(
+    patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...],
+) -> tuple[int, ...]:
+    """The numbers of the patterns a match of which may open with a day number."""
+    return tuple(n for n, (_, _, openers) in enumerate(patterns) if openers and DIGIT in openers)
 
 
 def _matches(
