@@ -1,5 +1,5 @@
-"""Pages that would grow with the corpus are split: quotes (zitate.md) and build report
-(bericht.md) hold at most a fixed number of item lines each, every item exactly once, and
+"""Pages that would grow with the corpus are split: quotes (zitate.md), sources (quellen.md)
+and build report (bericht.md) hold at most a fixed number of item lines each, every item exactly once, and
 their pager links resolve. Corpora are synthetic, large enough to need three pages."""
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from test_render_extras import TABLES, quotes_corpus
 from test_timeline import corpus, extraction, make_article, mention, quote
 
 from generator.models import Corpus, Page, Problem, SeedStatus
-from generator.render import paging, quotes, report
+from generator.render import paging, quotes, report, sources
 from generator.render.quotes import render_quotes
 from generator.render.report import render_report
+from generator.render.sources import render_sources
 
 LINK = re.compile(r"\]\(([^)#]+)(#[^)]*)?\)")
 
@@ -94,6 +95,46 @@ def test_quotes_are_split_into_capped_pages_each_quote_once() -> None:
     (entity_page,) = [p for p in pages if "[Seite zu Wladimir Putin]" in p.content]
     (target,) = re.findall(r"\[Seite zu Wladimir Putin\]\(([^)]+)\)", entity_page.content)
     assert resolve(entity_page.path, target) == "entitaeten/wladimir-putin.md"
+
+
+# ── sources ───────────────────────────────────────────────────────────────
+
+
+def many_sources_corpus() -> Corpus:
+    """400 articles, one outlet each, every fifth without an outlet: 321 outlet rows and
+    400 article lines."""
+    made = []
+    for n in range(400):
+        meta = {} if n % 5 == 0 else {"source": f"Blatt {n:03d}"}
+        a = make_article(f"a{n:04d}.txt", [["Text."]], **meta)
+        made.append(extraction(a, "2024-11-22"))
+    return corpus(*made)
+
+
+def test_sources_are_split_into_capped_pages_each_outlet_and_article_once() -> None:
+    pages = render_sources(many_sources_corpus(), TABLES)
+    assert [p.path for p in pages] == ["quellen.md", "quellen/seite_2.md", "quellen/seite_3.md"]
+    rows: list[str] = []
+    articles: list[str] = []
+    for page in pages:
+        lines = page.content.splitlines()
+        outlet_rows = [x for x in lines if x.startswith("| ") and not x.startswith("| Quelle |")]
+        article_lines = [x for x in lines if x.startswith("- [")]
+        assert 0 < len(outlet_rows) + len(article_lines) <= sources.SOURCES_PER_PAGE
+        rows += [x.split(" | ")[0][2:] for x in outlet_rows]
+        # every article link resolves, relative to the page it is on
+        for line in article_lines:
+            (target,) = LINK.findall(line)
+            resolved = resolve(page.path, target[0])
+            assert resolved.startswith("artikel/a") and resolved.endswith(".md"), resolved
+            articles.append(resolved)
+    named = [f"Blatt {n:03d}" for n in range(400) if n % 5]
+    assert rows == [*named, "unbekannt"]  # alphabetical, unknown outlet last, each once
+    assert sorted(articles) == [f"artikel/a{n:04d}.md" for n in range(400)]
+    assert_pager_links_resolve(pages)
+    # a table cut by a page break repeats its header under a continued heading
+    assert "## Übersicht (Fortsetzung)" in pages[1].content
+    assert pages[1].content.count("| Quelle | Artikel | Zeitraum | Sprache |") == 1
 
 
 # ── build report ──────────────────────────────────────────────────────────

@@ -1,5 +1,7 @@
 """Sources page (quellen.md): the outlets of the corpus, their articles, dates and languages.
 
+A large corpus continues on quellen/seite_2.md, … (render.paging).
+
 Lets a researcher judge the corpus' balance at a glance: which outlets, how many
 articles each, over which period. Articles without a known outlet are listed as
 "unbekannt".
@@ -11,9 +13,13 @@ from collections import defaultdict
 
 from ..models import Corpus, Extraction, Page, Tables
 from .common import SOURCES, article_path, esc, link
+from .paging import Section, render_paged
 
 UNKNOWN_SOURCE = "unbekannt"
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "Englisch"}
+# Lines (outlet rows and article lines) one page shows at most; more go on
+# quellen/seite_2.md and so on.
+SOURCES_PER_PAGE = 300
 
 
 def articles_by_source(corpus: Corpus) -> tuple[tuple[str, tuple[Extraction, ...]], ...]:
@@ -53,36 +59,52 @@ def _languages(extractions: tuple[Extraction, ...]) -> str:
     return ", ".join(LANGUAGE_NAMES.get(code, esc(code)) for code in codes)
 
 
+def _outlet_row(page: str, group: tuple[str, tuple[Extraction, ...]]) -> str:
+    source, extractions = group
+    return (
+        f"| {esc(source)} | {len(extractions)} | {_date_range(extractions)} "
+        f"| {_languages(extractions)} |"
+    )
+
+
+def _article_line(page: str, extraction: Extraction) -> str:
+    article = extraction.article
+    target = link(page, article_path(article.slug))
+    date = esc(extraction.published) if extraction.published else "ohne Datum"
+    if extraction.published_basis == "inferred":
+        date += " (erschlossen)"
+    language = LANGUAGE_NAMES.get(article.language, esc(article.language))
+    return f"- [{esc(article.title)}]({target}) · {date} · {language}"
+
+
 def render_sources(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
-    """Return quellen.md: a table of outlets (articles, date range, language) and their articles."""
+    """Return quellen.md (and its further pages): a table of outlets (articles, date range,
+    language), then each outlet's articles.
+
+    At most SOURCES_PER_PAGE lines (outlet rows and article lines) go on one page, so the
+    page does not grow with the corpus; the rest continue on quellen/seite_2.md, ….
+    """
     groups = articles_by_source(corpus)
-    lines = [
-        "# Quellen",
-        "",
+    intro: tuple[str, ...] = (
         (
             f"{len(corpus.extractions)} Artikel aus {len(groups)} "
             f"{'Quelle' if len(groups) == 1 else 'Quellen'}. Die Quelle stammt aus "
             "den Metadaten des Artikels; fehlt sie, steht „unbekannt“. Datum: Veröffentlichung "
             "laut Metadaten oder aus dem Text erschlossen."
         ),
-    ]
+    )
     if not groups:
-        lines += ["", "Keine Artikel."]
-        return (Page(SOURCES, "\n".join(lines) + "\n"),)
-    lines += ["", "| Quelle | Artikel | Zeitraum | Sprache |", "|---|---:|---|---|"]
-    for source, extractions in groups:
-        lines.append(
-            f"| {esc(source)} | {len(extractions)} | {_date_range(extractions)} "
-            f"| {_languages(extractions)} |"
+        return render_paged(
+            SOURCES, "Quellen", (*intro, "", "Keine Artikel."), (), SOURCES_PER_PAGE
         )
-    for source, extractions in groups:
-        lines += ["", f"## {esc(source)}", ""]
-        for extraction in extractions:
-            article = extraction.article
-            target = link(SOURCES, article_path(article.slug))
-            date = esc(extraction.published) if extraction.published else "ohne Datum"
-            if extraction.published_basis == "inferred":
-                date += " (erschlossen)"
-            language = LANGUAGE_NAMES.get(article.language, esc(article.language))
-            lines.append(f"- [{esc(article.title)}]({target}) · {date} · {language}")
-    return (Page(SOURCES, "\n".join(lines) + "\n"),)
+    overview = Section(
+        heading="Übersicht",
+        items=groups,
+        line=_outlet_row,
+        header=("| Quelle | Artikel | Zeitraum | Sprache |", "|---|---:|---|---|"),
+    )
+    outlets = tuple(
+        Section(heading=esc(source), items=extractions, line=_article_line)
+        for source, extractions in groups
+    )
+    return render_paged(SOURCES, "Quellen", intro, (overview, *outlets), SOURCES_PER_PAGE)
