@@ -172,7 +172,7 @@ def build(
         result = write_pages(pages, docs_dir)
         # a serve session keeps what was computed for this corpus's extractions only
         live = {id(extraction) for extraction in corpus.extractions}
-        forget_owners(lambda owner: isinstance(owner, Extraction) and id(owner) not in live)
+        forget_owners(Extraction, live)
     return BuildResult(corpus, pages, result)
 
 

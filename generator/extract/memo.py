@@ -96,16 +96,21 @@ class ObjectMemo:
             value = self.store(owner, key, inputs, build())
         return value  # type: ignore[return-value]
 
-    def forget(self, dead: Callable[[object], bool]) -> None:
-        """Drop the entries whose owner `dead` says is gone."""
-        self._store = {slot: e for slot, e in self._store.items() if not dead(e[0])}
+    def forget(self, kind: type, live: set[int]) -> None:
+        """Drop the entries whose owner is a `kind` whose id is not in `live`."""
+        store = self._store
+        # slot[0] is id(owner), and the entry holds the owner, so the id is still its own
+        dead = [slot for slot, e in store.items() if slot[0] not in live and type(e[0]) is kind]
+        for slot in dead:
+            del store[slot]
 
 
 _ALL: list[ObjectMemo] = []
 
 
-def forget_owners(dead: Callable[[object], bool]) -> None:
-    """Drop, in every ObjectMemo, the entries whose owner `dead` says the corpus no longer
-    has (after a build: the extractions of edited or deleted articles)."""
+def forget_owners(kind: type, live: set[int]) -> None:
+    """Drop, in every ObjectMemo, the entries owned by a `kind` object whose id is not in
+    `live` (after a build: the extractions of edited or deleted articles, which the corpus
+    no longer has)."""
     for memo_ in _ALL:
-        memo_.forget(dead)
+        memo_.forget(kind, live)
