@@ -68,3 +68,19 @@ def test_json_is_byte_deterministic_unescaped_with_trailing_newline() -> None:
     articles = first["data/articles.json"]
     assert articles.endswith("]\n") and "Bereits im Juni" in articles
     assert "Pjöngjang" in first["data/timeline.json"]  # ensure_ascii=False
+
+
+def test_reused_compact_encoder_writes_what_json_dumps_writes() -> None:
+    from generator.render.data import _ENCODER
+
+    records = [
+        {"text": 'Zitat „x“ mit "Anführung", \\ Backslash,\nZeile\u2028 und \x01', "n": None},
+        {"low": 1.7e9, "high": -0.0, "big": 10**30, "tiny": 1e-7, "inf": float("inf")},
+        {"nested": [{"a": [1, 2, []]}, {}], "ok": True, "no": False, "ü": "ß"},
+        [],
+        {},
+        "nur ein Text",
+    ]
+    for record in records:
+        expected = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+        assert _ENCODER.encode(record) == expected
