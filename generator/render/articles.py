@@ -54,6 +54,10 @@ BASIS_LABEL = {
     "unknown": "unbekannt",
 }
 LANGUAGE_LABEL = {"de": "Deutsch", "en": "Englisch"}
+# The language of the site's own words (mkdocs.yml theme.language): an article in another
+# language carries lang="…" on its headline and text, so browsers, screen readers and
+# hyphenation read it with that language's rules.
+SITE_LANGUAGE = "de"
 OWN_VOICE = "Artikel selbst"
 
 
@@ -502,7 +506,8 @@ def render_article(extraction: Extraction, site: _Site) -> Page:
     article = extraction.article
     page = article_path(article.slug)
     topic_names, entity_ids, patterns = site.topic_names, site.entity_ids, site.patterns
-    blocks = [f"<h1>{hesc(article.title)}</h1>", _metadata(extraction)]
+    lang = "" if article.language == SITE_LANGUAGE else f' lang="{hesc(article.language)}"'
+    blocks = [f"<h1{lang}>{hesc(article.title)}</h1>", _metadata(extraction)]
     topic_ids = sorted(
         {t for ids in sentence_topics(extraction, patterns).values() for t in ids}
         | set(article.meta.topics)
@@ -523,7 +528,8 @@ def render_article(extraction: Extraction, site: _Site) -> Page:
         ]
     else:
         blocks.append("<p>In diesem Artikel wurden keine Kennzahlen erkannt.</p>")
-    blocks += [heading(2, "Text", "text"), render_body(extraction, page, entity_ids)]
+    body = render_body(extraction, page, entity_ids)
+    blocks += [heading(2, "Text", "text"), f"<div{lang}>\n\n{body}\n\n</div>" if lang else body]
     related_items = _related(site.related.get(article.slug, ()), page, site.titles)
     # Other articles' titles and entity names would make this page a search hit for
     # words it does not contain: the section stays out of the search index.
