@@ -2,8 +2,8 @@
 
 For each seed: built, built with warnings, or skipped and why; every problem as
 "file: reason"; and the proper names the extractor saw that the gazetteer does not know,
-so the researcher can add them to seeds/_tables/entities.yml. A large corpus continues
-on bericht/seite_2.md, … (render.paging).
+so the researcher can add them to the gazetteer (entities.yml of the corpus' tables). A
+large corpus continues on bericht/seite_2.md, … (render.paging).
 """
 
 from __future__ import annotations
@@ -110,7 +110,8 @@ def _candidates_intro(page: str) -> tuple[str, ...]:
     return (
         (
             "Eigennamen aus den Artikeln, die das Entitätenverzeichnis "
-            "(`seeds/_tables/entities.yml`) nicht kennt. Wer sie dort mit Typ und "
+            "(`entities.yml` im Tabellenordner des Korpus, standardmäßig "
+            "`seeds/_tables/`) nicht kennt. Wer sie dort mit Typ und "
             "Schreibweisen einträgt, bekommt sie beim nächsten Build als Entitäten."
         ),
     )
