@@ -39,6 +39,11 @@ from .tables import slugify
 _MAX_ENDING = 3
 # A compound head must be at least this long to match inside a longer word ("Tanker").
 _MIN_COMPOUND_HEAD = 4
+# Prefixes that make a unit out of a unit (SI prefixes, written alike in German and English,
+# and "per" of percent): a word they start names another quantity than its last part.
+_UNIT_PREFIXES = frozenset(
+    ("kilo", "milli", "mega", "giga", "tera", "zenti", "centi", "mikro", "micro", "nano", "per")
+)
 # How many related articles each article lists.
 RELATED_LIMIT = 5
 # Features shared by more articles than this only score candidates found through rarer
@@ -157,7 +162,8 @@ def same_noun(a: str, b: str) -> bool:
             break
         position = long.rfind(stem)
         if position >= 1 and len(long) - position - len(stem) <= _MAX_ENDING:
-            return True
+            # "kilometer" is no kind of "meter", nor "percent" a kind of "cent"
+            return long[:position] not in _UNIT_PREFIXES
     return False
 
 

@@ -285,6 +285,11 @@ def test_same_noun_allows_inflection_and_compound_heads_only() -> None:
     assert not same_noun("raketen", "raketenwerfer")
     assert not same_noun("öl", "öltanker")
     assert not same_noun("jahre", "monate")
+    # a unit prefix makes another quantity, not a kind of the last part
+    assert not same_noun("cent", "percent")
+    assert not same_noun("meter", "kilometer")
+    assert not same_noun("tonnen", "megatonnen")
+    assert same_noun("tonnen", "öltonnen")
 
 
 def test_english_phrases_are_cut_at_function_words() -> None:

@@ -351,11 +351,6 @@ def test_topic_page_compares_the_sources_figures_with_sentence_links(built):
     assert "Bundesnetzagentur" in page
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="generator/link.py same_noun treats 'cent' as the compound head of 'percent': on "
-    "the prices page '12 Cent je Kilowattstunde' and 'fell about 20%' share one group 'Cent'",
-)
 def test_percent_is_not_grouped_with_cent(built):
     page = (built.docs / "themen" / "prices.md").read_text(encoding="utf-8")
     cent_group = page.split('<h3 id="angabe-cent">', 1)[1].split("<h3 ", 1)[0]
