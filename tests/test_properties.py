@@ -53,9 +53,12 @@ OWN_TAGS = frozenset(
         "tr",
         "th",
         "td",
+        "div",  # the text of an article in another language, with its lang
     ]
 )
-OWN_ATTRIBUTES = frozenset(["id", "class", "href", "title", "datetime", "style", "data-search-exclude"])
+OWN_ATTRIBUTES = frozenset(
+    ["id", "class", "href", "title", "datetime", "style", "data-search-exclude", "lang"]
+)
 
 # Text that is likely to break things: markup, Markdown, Jinja, attribute lists, rules,
 # numbers and dates the extractors react to, quotes, umlauts, odd whitespace.
