@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import compress
+from itertools import accumulate, chain, compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -42,6 +42,9 @@ class _Source(NamedTuple):
     names: tuple[str, ...]
 
 
+_SOURCE_START = itemgetter(0)  # _Source.start, as a sort key called from C
+
+
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     """The word sets of one attribution table that every sentence reads, built once per
@@ -49,6 +52,7 @@ class _Lexicon:
 
     articles: frozenset[str]  # with "the", "a", "an"
     articles_the: frozenset[str]  # with "the" only
+    articles_de: frozenset[str]  # the table's articles alone
     stop: frozenset[str]
     links: frozenset[str]
     skip: frozenset[str]
@@ -70,6 +74,7 @@ def _lexicon(table: dict) -> _Lexicon:
         lambda: _Lexicon(
             articles=_set(table, "articles", "the", "a", "an"),
             articles_the=_set(table, "articles", "the"),
+            articles_de=_set(table, "articles"),
             stop=_set(table, "stop_words"),
             links=_set(table, "phrase_links"),
             skip=_set(table, "skip_words"),
@@ -147,19 +152,6 @@ def _match(tokens: tuple[Token, ...], i: int, phrase: str) -> int | None:
     return i + len(parts)
 
 
-def _lows(tokens: tuple[Token, ...]) -> frozenset[str]:
-    """The lower-case token texts of a sentence; the last sentence asked is remembered,
-    since each sentence is searched for a dozen phrase lists in a row."""
-    global _LAST_LOWS
-    last = _LAST_LOWS  # one read: a pair is replaced whole, never changed in place
-    if last[0] is tokens:
-        return last[1]
-    lows = frozenset(map(_LOW, tokens))
-    _LAST_LOWS = (tokens, lows)
-    return lows
-
-
-_LAST_LOWS: tuple[tuple[Token, ...] | None, frozenset[str]] = (None, frozenset())
 _LOW = itemgetter(5)  # Token.low, for map(): the lower-case texts are read without a Python step
 
 
@@ -213,6 +205,37 @@ def _find_cues(
                 end = i + len(parts)
                 if lows[i:end] == parts:
                     found.setdefault(key, []).append((i, end))
+                    resume[key] = end
+                    break
+    return found
+
+
+def _find_cues_per_sentence(
+    sentences: tuple[tuple[Token, ...], ...], index: dict
+) -> list[dict[str, list[tuple[int, int]]]]:
+    """`_find_cues(tokens, table, index)` of each of `sentences`, in one pass over all
+    their tokens: the cue openers of the whole article are selected in C at once instead
+    of sentence by sentence.
+
+    A phrase must end inside its sentence (`limit`); then no match reaches past the start
+    of the next sentence, so the per-list resume points, kept in article positions, need
+    no reset between sentences."""
+    found: list[dict[str, list[tuple[int, int]]]] = [{} for _ in sentences]
+    lows = tuple(map(_LOW, chain.from_iterable(sentences)))
+    limits = list(accumulate(map(len, sentences)))
+    resume: dict[str, int] = {}
+    number, base, limit = -1, 0, 0
+    for i in compress(range(len(lows)), map(index.__contains__, lows)):
+        while i >= limit:  # the hit lies in a later sentence
+            number += 1
+            base, limit = limit, limits[number]
+        for key, phrases in index[lows[i]]:
+            if i < resume.get(key, 0):
+                continue
+            for parts in phrases:
+                end = i + len(parts)
+                if end <= limit and lows[i:end] == parts:
+                    found[number].setdefault(key, []).append((i - base, end - base))
                     resume[key] = end
                     break
     return found
@@ -370,7 +393,7 @@ def _mentions_in(ctx: _Context, start: int, end: int) -> list[EntityMention]:
         if len(after) == 2 and after[0] == "-" and after[1].islower():
             continue  # "US-amerikanische" is an adjective, not the USA
         found.append(mention)
-    return sorted(found, key=lambda m: m.start)
+    return found  # in text order already: `ordered` is sorted by start
 
 
 def _entity_names(ctx: _Context, mentions: list[EntityMention]) -> tuple[str, ...]:
@@ -411,7 +434,7 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
         person = _person_before(ctx, start)
         return (person,) if person else ()
     documents = ctx.lex.documents
-    articles = _words(ctx.table, "articles")
+    articles = ctx.lex.articles_de  # the table's articles alone (no "the", "a", "an")
     definite = tokens[first].low in ("der", "des", "dem", "den", "die", "das", "the")
     if ctx.language != "de":
         text = " ".join(t.text for t in tokens[first:last] if t.low not in english_articles)
@@ -546,7 +569,31 @@ def _article_form(form: object) -> tuple[str, str, str]:
 
 def nominative_noun(core: tuple[Token, ...], table: dict, tables: Tables) -> str:
     """The head noun of a German phrase in the nominative ("Militärgeheimdienstes" →
-    "Militärgeheimdienst"), the key for appositions."""
+    "Militärgeheimdienst"), the key for appositions. Remembered (_phrase_form)."""
+    return _phrase_form("nominative_noun", core, table, tables, _nominative_noun)
+
+
+def _phrase_form(kind: str, core: tuple[Token, ...], table: dict, tables: Tables, build) -> str:
+    """build(core, table, tables), remembered per (tables, table) by the texts, kinds and
+    lower-case texts of `core`: all that nominative() and nominative_noun() read of a
+    token (its position never), and descriptions recur from sentence to sentence."""
+    slot = memo(tables, (kind, id(table)), lambda: [table, {}])
+    if slot[0] is not table:  # another table now holds that id: start afresh
+        slot[0], slot[1] = table, {}
+    known: dict = slot[1]
+    key = tuple(map(_READ, core))
+    form = known.get(key)
+    if form is None:
+        if len(known) >= _GENDERS_LIMIT:
+            known.clear()
+        form = known[key] = build(core, table, tables)
+    return form
+
+
+_READ = itemgetter(0, 1, 5)  # a Token's text, kind and low
+
+
+def _nominative_noun(core: tuple[Token, ...], table: dict, tables: Tables) -> str:
     nouns = [t for t in core if _capitalised(t) and t.low not in (table.get("articles") or {})]
     if not nouns:
         return ""
@@ -611,7 +658,12 @@ def nominative(core: tuple[Token, ...], table: dict, tables: Tables) -> str:
     """Rebuild a German description without determiner in the nominative:
     "des südkoreanischen Geheimdienstes" → "südkoreanischer Geheimdienst",
     "das südkoreanische Verteidigungsministerium" → "südkoreanisches Verteidigungsministerium".
+    Remembered (_phrase_form).
     """
+    return _phrase_form("nominative", core, table, tables, _nominative)
+
+
+def _nominative(core: tuple[Token, ...], table: dict, tables: Tables) -> str:
     articles = table.get("articles") or {}
     skip = _set(table, "skip_words")
     nouns = [t for t in core if _capitalised(t) and t.low not in articles]
@@ -739,22 +791,24 @@ def _own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
 
 
 def _cues(ctx: _Context, index: int) -> dict[str, list[tuple[int, int]]]:
-    """Every cue list's (start, end) token ranges in sentence `index` (what `_cue`
-    returns per key), found once per sentence: a sentence is asked for a dozen lists,
-    by its own attribution, its neighbours' and its modality."""
-    key = ("cues", index)
-    found = ctx.memo.get(key)
-    if found is None:
-        found = ctx.memo[key] = _find_cues(_tokens(ctx, index), ctx.table, ctx.lex.cues)
-    return found
+    """Every cue list's (start, end) token ranges in sentence `index` (what `_find_cues`
+    returns), found for all sentences of the article at the first request: a sentence is
+    asked for a dozen lists, by its own attribution, its neighbours' and its modality."""
+    every = ctx.memo.get("cues")
+    if every is None:  # nearly every sentence is asked: all are searched in one pass
+        _tokens(ctx, index)  # tokenizes every sentence
+        every = ctx.memo["cues"] = _find_cues_per_sentence(ctx.memo["tokens"], ctx.lex.cues)
+    return every[index]
 
 
 def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
     tokens = _tokens(ctx, index)
     cues = _cues(ctx, index)
     between = ctx.lex.between
-    lows = _lows(tokens) if between else frozenset()
-    if cues.keys().isdisjoint(_SOURCE_CUES) and lows.isdisjoint(ctx.lex.closings):
+    # the closing words the sentence holds (the lookup of each token in the few closings
+    # is cheaper than a set of all its words)
+    present = ctx.lex.closings.intersection(map(_LOW, tokens)) if between else frozenset()
+    if not present and cues.keys().isdisjoint(_SOURCE_CUES):
         return ()  # no source cue and no closing word: nothing below can name a source
     found: list[_Source] = []
 
@@ -768,7 +822,7 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
     for start, _end in cues.get("source_before", ()):
         add(*_phrase_before(ctx, tokens, start))
     for opening, closing in between:
-        if closing not in lows:
+        if closing not in present:
             continue
         close = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].low == closing), None)
         if close is None:
@@ -800,7 +854,7 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
         if found and start > 0 and tokens[start - 1].text == ",":
             add(*_phrase_after(ctx, tokens, end))
     unique: dict[tuple[str, ...], _Source] = {}
-    for source in sorted(found, key=lambda s: s.start):
+    for source in sorted(found, key=_SOURCE_START):
         unique.setdefault(source.names, source)
     return tuple(unique.values())
 

@@ -353,25 +353,37 @@ def _find(body: str, table: dict) -> list[_Found]:
     for number, (kind, pattern, openers) in enumerate(patterns):
         candidates = starts[number] if starts is not None and openers is not None else None
         for m in _matches(body, pattern, candidates):
-            g = {k: v for k, v in m.groupdict().items() if v is not None}
+            # a group that took no part is None (or absent from this pattern): .get() is None
+            g = m.groupdict()
             start = m.start()
             pre = g.get("pre")
             if pre and pre.strip().split()[0].lower() not in keep:
                 start = m.start("pre") + len(pre)  # "seit 2019" → "2019"
-            elif pre is None and kind == "month" and "mon" in g and "part" not in g:
+            elif (
+                pre is None
+                and kind == "month"
+                and g.get("mon") is not None
+                and g.get("part") is None
+            ):
                 start = m.start("mon")  # a dropped preposition ("seit März 2024")
-            if kind == "month" and "part" in g and start > m.start("part"):
+            if kind == "month" and g.get("part") is not None and start > m.start("part"):
                 start = m.start("part")
             while start < m.end() and body[start].isspace():
                 start += 1
-            year = int(g["year"]) if "year" in g else None
-            offset = 0 if "this" in g else -1 if "lasty" in g else None
+            year = int(g["year"]) if g.get("year") is not None else None
+            offset = (
+                0 if g.get("this") is not None else -1 if g.get("lasty") is not None else None
+            )
             if kind.startswith("rel:"):
                 raw.append(_Found(start, m.end(), "relative", relative=kind[4:]))
             elif kind == "weekday":
                 raw.append(
                     _Found(
-                        start, m.end(), kind, weekday=_lookup(weekdays, g["wd"]), last="lastwd" in g
+                        start,
+                        m.end(),
+                        kind,
+                        weekday=_lookup(weekdays, g["wd"]),
+                        last=g.get("lastwd") is not None,
                     )
                 )
             elif kind == "yearpart":
@@ -405,7 +417,7 @@ def _find(body: str, table: dict) -> list[_Found]:
                         start,
                         m.end(),
                         kind,
-                        day=int(g["day"]) if "day" in g else None,
+                        day=int(g["day"]) if g.get("day") is not None else None,
                         month=_lookup(months, g["mon"]),
                         year=year,
                         year_offset=offset,
