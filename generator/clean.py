@@ -592,6 +592,7 @@ def clean_seed(seed: Seed, tables: Tables, slug: str) -> Article:
         offset += len(text) + 1
     if not body_lines:
         problems += (Problem(seed.file, "no article text left after removing boilerplate"),)
+    outlet = None if seed.meta.source else _outlet_from_page(lines, removed, tables, language)
     table = (tables.languages.get(language) or {}).get("language") or {}
     sentences = split_sentences(
         body,
@@ -613,4 +614,51 @@ def clean_seed(seed: Seed, tables: Tables, slug: str) -> Article:
         sha256=seed.sha256,
         boilerplate=tuple(lines[i].raw for i in sorted(removed)),
         problems=seed.problems + problems,
+        source_from_text=outlet,
     )
+
+
+# An outlet's name is short; a longer "next line" is text, not a name.
+OUTLET_MAX_WORDS = 6
+
+
+def _outlet_patterns(tables: Tables, language: str) -> tuple[re.Pattern[str], ...]:
+    table = (tables.languages.get(language) or {}).get("outlets") or {}
+    return tuple(
+        re.compile(str(pattern), re.IGNORECASE) for pattern in table.get("self_references") or ()
+    )
+
+
+def _outlet_from_page(
+    lines: list[_Line], removed: set[int], tables: Tables, language: str
+) -> str | None:
+    """Return the outlet a page names itself, or None.
+
+    Only lines cleaning removed are read (the page's promos and read-more lines, never
+    the article's text, where a cited source could match), with the language's
+    `outlets.self_references`. A read-more line that ends before the name ("… Artikel
+    unter") takes the next line when that is short and no sentence.
+    """
+    patterns = memo(
+        tables, ("outlet_patterns", language), lambda: _outlet_patterns(tables, language)
+    )
+    if not patterns:
+        return None
+    stop = stopwords(tables, language)
+    for i in sorted(removed):
+        text = lines[i].text
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match is None:
+                continue
+            outlet = (match.group("outlet") or "").strip(" :–-")
+            if not outlet and i + 1 < len(lines):
+                following = lines[i + 1].text
+                if len(following.split()) <= OUTLET_MAX_WORDS and not following.endswith(
+                    (".", "!", "?")
+                ):
+                    outlet = following.strip(" :–-")
+            words = outlet.split()
+            if words and (words[0].lower() not in stop or len(words) > 1):
+                return " ".join(words)
+    return None

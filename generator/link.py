@@ -185,7 +185,7 @@ def _claim_citation(extraction: Extraction, figure: Figure) -> ClaimCitation:
         title=article.title,
         published=extraction.published,
         published_basis=extraction.published_basis,
-        source=article.meta.source,
+        source=article.source,
         figure_text=figure.text,
         low=figure.low,
         high=figure.high,

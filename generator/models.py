@@ -107,6 +107,14 @@ class Article:
     sha256: str
     boilerplate: tuple[str, ...] = ()  # removed lines, in file order
     problems: tuple[Problem, ...] = ()
+    # the outlet the page names itself in its removed lines ("Lesen Sie den vollständigen
+    # Artikel unter …"), when the metadata names none (clean._outlet_from_page)
+    source_from_text: str | None = None
+
+    @property
+    def source(self) -> str | None:
+        """The outlet that published the article: metadata, else what the page says."""
+        return self.meta.source or self.source_from_text
 
     def sentence_at(self, offset: int) -> Sentence:
         """Return the sentence that contains body offset `offset`."""

@@ -269,3 +269,43 @@ def test_html_page_cleans_to_its_paragraphs_and_list():
     assert article.title == "Putin besucht Pjöngjang"
     assert article.body.split("\n")[-2:] == ["Erster Punkt", "Zweiter Punkt"]
     assert article.boilerplate == ()
+
+
+# ── the outlet a page names itself ────────────────────────────────────────
+
+
+def test_read_more_line_names_the_outlet_on_the_next_line():
+    a = clean(
+        f"Titel der Meldung über Öl\n{LEAD}\n{MORE}\nLesen Sie den vollständigen Artikel unter\nDer Messenger\n"
+    )
+    assert a.source_from_text == "Der Messenger" and a.source == "Der Messenger"
+    assert "Messenger" not in a.body
+
+
+def test_promo_line_names_the_outlet():
+    a = clean(f"Watson ist jetzt auf Whatsapp\nTitel der Meldung über Öl\n{LEAD}\n{MORE}\n")
+    assert a.source_from_text == "Watson"
+
+
+def test_english_read_more_line_names_the_outlet():
+    text = (
+        "Oil shipments to North Korea grow\n"
+        "Russia shipped more oil to North Korea, officials said on Monday.\n"
+        "The shipments continued for months, according to the report.\n"
+        "Read the full story at The Guardian\n"
+    )
+    assert clean(text).source_from_text == "The Guardian"
+
+
+def test_metadata_source_wins_and_text_never_names_an_outlet():
+    text = f"Titel der Meldung über Öl\n{LEAD}\n{MORE}\nLesen Sie den vollständigen Artikel unter\nDer Messenger\n"
+    a = clean(text, source="Tagesschau")
+    assert a.source == "Tagesschau" and a.source_from_text is None
+    # a sentence of the article (full stop) is no promo line, even where cleaning drops it
+    a = clean(
+        f"Titel der Meldung über Öl\n{LEAD}\nDie Bundesregierung ist jetzt auch auf TikTok.\n{MORE}\n"
+    )
+    assert a.source_from_text is None and a.source is None
+    # a cited source in the text is not the publisher
+    a = clean(f"Titel der Meldung über Öl\n{LEAD}\nLaut Reuters ist das Öl angekommen.\n{MORE}\n")
+    assert a.source is None

@@ -401,3 +401,22 @@ def test_troop_corpus_fixture_has_the_shapes_the_pages_assume() -> None:
     ids = {m.entity for e in extractions for m in e.mentions}
     assert ids <= {e.id for e in tables().entities}
     assert entity_path("bbc") == "entitaeten/bbc.md"
+
+
+def test_outlet_named_by_the_page_is_shown_as_such() -> None:
+    from dataclasses import replace
+
+    c = corpus()
+    named = tuple(
+        replace(e, article=replace(e.article, source_from_text="Watson"))
+        if e.article.slug == "c"
+        else e
+        for e in c.extractions
+    )
+    linked = link_corpus(named, tables(), (), ())
+    root = parse_page(pages_by_path(render_articles(linked, tables()))["artikel/c.md"])
+    facts = [li.text() for li in root.elements()[1].iter("li")]
+    assert "Quelle: Watson (laut Seitentext)" in facts
+    # the articles index shows the outlet without the note
+    index = parse_page(pages_by_path(render_articles(linked, tables()))["artikel/index.md"])
+    assert any(row[1].text() == "Watson" for row in table_rows(next(index.iter("table"))))

@@ -22,7 +22,7 @@ from urllib.parse import quote, urlsplit
 from ..cache import available_cores
 from ..extract.memo import MISSING, ObjectMemo
 from ..link import Claim, claims_of, keyword_patterns, sentence_topics
-from ..models import Corpus, Extraction, Figure, Page, Related, Sentence, Tables
+from ..models import Article, Corpus, Extraction, Figure, Page, Related, Sentence, Tables
 from ..timeline import format_iso_de
 from .common import (
     ARTICLES_INDEX,
@@ -330,12 +330,21 @@ def render_body(extraction: Extraction, page: str, entity_ids: frozenset[str]) -
 # ── article page ──────────────────────────────────────────────────────────
 
 
+def _source(article: Article) -> str:
+    """The outlet as the metadata line shows it; one the page named itself says so."""
+    if article.meta.source:
+        return hesc(article.meta.source)
+    if article.source_from_text:
+        return f"{hesc(article.source_from_text)} (laut Seitentext)"
+    return "unbekannt"
+
+
 def _metadata(extraction: Extraction) -> str:
     article = extraction.article
     published = format_date(extraction.published)
     basis = BASIS_LABEL.get(extraction.published_basis, extraction.published_basis)
     items = [
-        f"<strong>Quelle:</strong> {hesc(article.meta.source) or 'unbekannt'}",
+        f"<strong>Quelle:</strong> {_source(article)}",
         f"<strong>Veröffentlicht:</strong> {published} ({hesc(basis)})"
         if extraction.published
         else "<strong>Veröffentlicht:</strong> unbekannt",
@@ -607,7 +616,7 @@ def render_index(corpus: Corpus) -> tuple[Page, ...]:
             rows.append(
                 [
                     date,
-                    hesc(article.meta.source) or "unbekannt",
+                    hesc(article.source) or "unbekannt",
                     a(href(page, article_path(article.slug)), hesc(article.title)),
                     str(len(extraction.figures)),
                 ]

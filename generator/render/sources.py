@@ -29,7 +29,7 @@ def articles_by_source(corpus: Corpus) -> tuple[tuple[str, tuple[Extraction, ...
     """
     groups: dict[str, list[Extraction]] = defaultdict(list)
     for extraction in corpus.extractions:
-        source = " ".join((extraction.article.meta.source or "").split())
+        source = " ".join((extraction.article.source or "").split())
         groups[source or UNKNOWN_SOURCE].append(extraction)
     named = sorted((s for s in groups if s != UNKNOWN_SOURCE), key=lambda s: (s.casefold(), s))
     order = [*named, *([UNKNOWN_SOURCE] if UNKNOWN_SOURCE in groups else [])]
@@ -89,7 +89,9 @@ def render_sources(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
         (
             f"{len(corpus.extractions)} Artikel aus {len(groups)} "
             f"{'Quelle' if len(groups) == 1 else 'Quellen'}. Die Quelle stammt aus "
-            "den Metadaten des Artikels; fehlt sie, steht „unbekannt“. Datum: Veröffentlichung "
+            "den Metadaten des Artikels; fehlt sie, aus einer Zeile, mit der sich die Seite "
+            "selbst nennt („Lesen Sie den vollständigen Artikel unter …“), sonst steht "
+            "„unbekannt“. Datum: Veröffentlichung "
             "laut Metadaten oder aus dem Text erschlossen."
         ),
     )
