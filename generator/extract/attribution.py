@@ -58,6 +58,9 @@ class _Lexicon:
     skip: frozenset[str]
     stop_or_skip: frozenset[str]
     pronouns: frozenset[str]
+    person_pronouns: frozenset[str]  # "he", "er": subjects that stand for a person
+    no_report_before: frozenset[str]  # "must report": the verb is no reporting cue
+    speakers: frozenset[str]  # lower-case nouns that can speak ("officials", "agency")
     documents: frozenset[str]
     anaphor_words: frozenset[str]
     hearsay: frozenset[str]
@@ -80,6 +83,9 @@ def _lexicon(table: dict) -> _Lexicon:
             skip=_set(table, "skip_words"),
             stop_or_skip=_set(table, "stop_words") | _set(table, "skip_words"),
             pronouns=_set(table, "pronouns"),
+            person_pronouns=_set(table, "person_pronouns"),
+            no_report_before=_set(table, "no_report_before"),
+            speakers=_set(table, "speaker_nouns") | _set(table, "document_nouns"),
             documents=_set(table, "document_nouns"),
             anaphor_words=_set(table, "anaphor_words"),
             hearsay=_set(table, "hearsay"),
@@ -279,11 +285,14 @@ _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 
 
 def _capitalised(token: Token) -> bool:
-    """Nouns and names; "US-amerikanische" (lower-case tail) is an adjective."""
+    """Nouns and names; "US-amerikanische" (lower-case tail) is an adjective, while
+    "vzbv-Chefin" (lower-case abbreviation, capital tail) is a noun."""
     text, kind = token[0], token[1]
-    if kind != "word" or not text[:1].isupper():
+    if kind != "word":
         return False
     cut = text.rfind("-") + 1  # the part after the last hyphen (the whole word if none)
+    if not text[:1].isupper():
+        return cut > 1 and text[cut : cut + 1].isupper()
     return cut == 0 or text[cut : cut + 1].isupper()
 
 
@@ -424,7 +433,11 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
     body = ctx.article.body
     english_articles = ("the", "a", "an")
     if mentions and ctx.language != "de" and any(_possessor(body, m, end) for m in mentions):
-        # "South Korea's spy agency" is the agency, not the country
+        # "South Korea's spy agency" is the agency, not the country; "Russia's Gazprom"
+        # is Gazprom, the entity the possessor qualifies
+        owned = [m for m in mentions if not _possessor(body, m, end)]
+        if owned:
+            return _entity_names(ctx, owned)
         return (" ".join(t.text for t in tokens[first:last] if t.low not in english_articles),)
     if mentions:
         return _entity_names(ctx, mentions)
@@ -438,6 +451,10 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
     definite = tokens[first].low in ("der", "des", "dem", "den", "die", "das", "the")
     if ctx.language != "de":
         text = " ".join(t.text for t in tokens[first:last] if t.low not in english_articles)
+        if not _can_speak(ctx, words):
+            return ()  # "citing maintenance": a reason, not a source
+        if not definite and all(w.low in documents for w in words):
+            return ()  # "according to data" alone names nobody ("data from X" names X)
         if definite and len(words) == 2 and words[1].low in documents:
             return (_REPORT,)
         if definite and len(words) == 2:
@@ -472,6 +489,20 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
             return (f"{_REFER}{noun.lower()}|{description}",)
         return (description,)
     return (nominative(core, ctx.table, ctx.tables),)
+
+
+def _can_speak(ctx: _Context, words: list[Token]) -> bool:
+    """True if an English description can name a source: it holds a capitalised word
+    (a name) or one of the table's speaker or document nouns ("officials", "the agency",
+    "a report"), singular or plural. "citing maintenance" names a reason instead."""
+    speakers = ctx.lex.speakers
+    for word in words:
+        if word.text[:1].isupper() and word.low not in ctx.lex.articles:
+            return True
+        low = word.low
+        if low in speakers or low.rstrip("s") in speakers or low + "s" in speakers:
+            return True
+    return False
 
 
 def _possessor(body: str, mention: EntityMention, phrase_end: int) -> bool:
@@ -614,6 +645,14 @@ def _strip_genitive(noun: str) -> str:
 def _noun_nominative(noun: str, case: str, number: str, gender: str, table: dict, tables: Tables) -> str:
     low = noun.lower()
     if number == "pl":
+        own = memo(
+            table,
+            "dative_plural_by_length",
+            lambda: sorted((table.get("dative_plural") or {}).items(), key=lambda kv: -len(str(kv[0]))),
+        )
+        for ending, replacement in own:
+            if low.endswith(str(ending)):
+                return noun[: len(noun) - len(str(ending))] + _recase(noun, str(replacement), len(str(ending)))
         dative = (tables.languages.get("de", {}).get("numbers") or {}).get("dative_plural") or {}
         by_length = memo(
             dative, "by_length", lambda: sorted(dative.items(), key=lambda kv: -len(str(kv[0])))
@@ -760,6 +799,8 @@ def _subject_before(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> tupl
     if start >= verb:
         return None
     first = tokens[start]
+    if first.low in ctx.lex.person_pronouns and start + 1 == verb:
+        return start, verb  # "…, he said": resolved to the person named before
     # a capitalised sentence opener may be an adverb ("Darüber", "Im"): not a subject
     stopwords = memo(ctx.tables, ("subject_stopwords", ctx.language), lambda: _stopwords(ctx))
     if first.low in stopwords and first.low not in ctx.lex.articles_the:
@@ -773,6 +814,33 @@ def _subject_before(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> tupl
     if k == verb or (k < verb and tokens[k].low in stop and tokens[k].kind == "word"):
         return first_i, last_i
     return None
+
+
+def _obligation(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> bool:
+    """True if a modal or infinitive marker stands right before the reporting verb
+    (adverbs skipped): "must report", "will say", "to tell" state no report."""
+    blockers = ctx.lex.no_report_before
+    if not blockers:
+        return False
+    k = verb - 1
+    while k >= 0 and tokens[k].low in ctx.lex.skip:
+        k -= 1
+    return k >= 0 and tokens[k].low in blockers
+
+
+def _subject_before_apposition(
+    ctx: _Context, tokens: tuple[Token, ...], verb: int
+) -> tuple[int, int] | None:
+    """The sentence-opening noun phrase separated from its verb by an apposition between
+    commas: "Fatih Birol, head of the IEA, warned that …" gives "Fatih Birol"."""
+    if verb < 2 or tokens[verb - 1].text != ",":
+        return None
+    comma = next((k for k in range(verb - 1) if tokens[k].text == ","), None)
+    if comma is None or comma == 0:
+        return None
+    if any(tokens[k].text in _CLAUSE_MARKS and tokens[k].text not in "()" for k in range(comma)):
+        return None  # the phrase must open the sentence
+    return _subject_before(ctx, tokens, comma)
 
 
 def _stopwords(ctx: _Context) -> frozenset[str]:
@@ -838,6 +906,8 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
         if subject[1] > subject[0]:
             add(*subject)
     for start, end in cues.get("verbs", ()):
+        if _obligation(ctx, tokens, start):
+            continue  # "countries must report …": an obligation, not a report
         subject = _subject_before(ctx, tokens, start)
         if subject is not None:
             add(*subject)
@@ -848,6 +918,10 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
         phrase = _phrase_after(ctx, tokens, k)
         if phrase[1] > phrase[0]:
             add(*phrase)
+            continue
+        subject = _subject_before_apposition(ctx, tokens, start)
+        if subject is not None:
+            add(*subject)
     for start, end in cues.get("co_sources", ()):
         # "…berichtete davon, als auch mehrere Geheimdienste": a second subject after the
         # comma of a sourced clause; "sowohl Pjöngjang als auch Moskau" is no source

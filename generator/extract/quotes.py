@@ -335,6 +335,9 @@ def _by_verb(ctx: _Context, pieces: list[tuple[int, int]], quote: _Span) -> str 
                 return ctx.referent_before(verb.start())
             stop = re.search(r",\s*(?:dass|that|ob)\b|[:;]|$", rest)
             window_end = verb.end() + (stop.start() if stop else len(rest))
+            named = _name_after_verb(ctx, verb.end(), window_end)
+            if named:
+                return named
             for types in (("person",), ("organization", "media")):
                 named = ctx.mention_in(verb.end(), window_end, types)
                 if named:
@@ -359,6 +362,37 @@ def _by_verb(ctx: _Context, pieces: list[tuple[int, int]], quote: _Span) -> str 
             if candidates:
                 return max(candidates)[1]
     return None
+
+
+# a proper name right after a speech verb, ending the sentence or followed by an
+# apposition: "said Laura Page, a senior analyst at Kpler"
+_NAME_AFTER = re.compile(r"\s*((?:[^\W\d_a-zß][\w'’-]*\s+){1,3}[^\W\d_a-zß][\w'’-]*)\s*(?:,|\.|$)")
+
+
+def _name_after_verb(ctx: _Context, start: int, end: int) -> str | None:
+    """The speaker named right after the verb, before any apposition: a person of the
+    gazetteer, else a proper name of two to four capitalised words that holds no known
+    entity, no determiner and no role ("Laura Page"). The apposition after the comma
+    ("a senior analyst at Kpler") describes the speaker and names no other one."""
+    comma = ctx.body.find(",", start, end)
+    head_end = comma if comma >= 0 else end
+    people = ctx.mention_in(start, head_end, ("person",))
+    if people:
+        return ctx.names[people[0].entity]
+    match = _NAME_AFTER.match(ctx.body, start, end)
+    if match is None or ctx.quoted(match.start(1)):
+        return None
+    words = match.group(1).split()
+    if not all(w[:1].isupper() for w in words) or any(
+        w in ctx.determiners or w in ctx.roles or w in ctx.pronouns for w in words
+    ):
+        return None
+    if ctx.mention_in(match.start(1), match.end(1), _ALL_TYPES, inner=True):
+        return None  # a known entity: the gazetteer rules below name it canonically
+    return " ".join(words)
+
+
+_ALL_TYPES = ("person", "organization", "media", "country", "place")
 
 
 def _is_person(ctx: _Context, name: str) -> bool:
