@@ -47,6 +47,7 @@ class _Found(NamedTuple):
     year_offset: int | None = None  # "dieses Jahres" 0, "letzten Jahres" -1
     weekday: int | None = None
     last: bool = False  # "letzten Freitag", "last August"
+    ahead: bool = False  # "nächsten Winter", "next March": the first one after publication
     part: str | None = None
     relative: str | None = None  # today | yesterday | same_day | last_week | ...
     approx: bool = False
@@ -120,6 +121,8 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ..
 
     t = ast.literal_eval(table_key)
     months = _alt(t.get("months", {}))
+    # abbreviations ("Aug", "Sept") name a month only right before or after a day or year
+    dated_months = _alt(_all_months(t))
     weekdays = _alt(t.get("weekdays", {}))
     seasons = _alt(t.get("seasons", {}))
     keep = _alt(t.get("keep_prefixes", ()), ci=True)
@@ -137,7 +140,7 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ..
     # what a match of each pattern can start with: its optional and required first parts
     o_keep = _openers(t.get("keep_prefixes", ()), ci=True)
     o_drop = _openers(t.get("drop_prefixes", ()), ci=True)
-    o_months = _openers(t.get("months", {}))
+    o_dated_months = _openers(_all_months(t))
     o_weekdays = _openers(t.get("weekdays", {}))
     o_month_part = _openers(parts.get("month_level", ()), ci=True)
     o_year_part = _openers(parts.get("year_level", {}), ci=True)
@@ -153,7 +156,8 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ..
             "day",
             (
                 rf"(?P<pre>{keep}{sep})?(?:(?P<wd>{weekdays}),?{sep}(?:{article}{sep})?)?"
-                rf"(?P<day>\d{{1,2}})(?:\.|st|nd|rd|th)?{sep}(?:of{sep})?(?P<mon>{months}){yw}?"
+                rf"(?P<day>\d{{1,2}})(?:\.|st|nd|rd|th)?{sep}(?:of{sep})?(?P<mon>{dated_months})"
+                rf"{yw}?"
             ),
             _union(o_keep, o_weekdays, (DIGIT,)),
         ),
@@ -161,16 +165,16 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ..
         (
             "day",
             (
-                rf"(?P<pre>{keep}{sep})?(?:(?P<wd>{weekdays}),?{sep})?(?P<mon>{months}){sep}"
+                rf"(?P<pre>{keep}{sep})?(?:(?P<wd>{weekdays}),?{sep})?(?P<mon>{dated_months}){sep}"
                 rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![.,]?\d)(?:,?{sep}{YEAR})?"
             ),
-            _union(o_keep, o_weekdays, o_months),
+            _union(o_keep, o_weekdays, o_dated_months),
         ),
         # "im Juni 2024", "Mitte August", "März dieses Jahres", "mid-August", "last August"
         (
             "month",
-            rf"(?P<pre>{keep}{sep})?(?:(?P<part>{month_part})\s*)?(?P<mon>{months}){yw}",
-            _union(o_keep, o_month_part, o_months),
+            rf"(?P<pre>{keep}{sep})?(?:(?P<part>{month_part})\s*)?(?P<mon>{dated_months}){yw}",
+            _union(o_keep, o_month_part, o_dated_months),
         ),
         (
             "month",
@@ -204,6 +208,12 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ..
     )
 
 
+def _all_months(table: dict) -> dict:
+    """The month names and the bare abbreviations, which count only next to a day or year
+    ("Aug 29", "Sept 2022", never "Jan" alone: a first name)."""
+    return {**(table.get("abbreviations") or {}), **(table.get("months") or {})}
+
+
 def _date_table(tables: Tables, language: str) -> dict:
     table = (tables.languages.get(language) or {}).get("dates")
     if table:
@@ -215,6 +225,10 @@ def _date_table(tables: Tables, language: str) -> dict:
 
 
 # ── finding ───────────────────────────────────────────────────────────────
+
+
+def _lower_words(words: object) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in words or ())
 
 
 def _lookup(mapping: dict, word: str | None) -> int | None:
@@ -345,7 +359,10 @@ def _matches(
 
 def _find(body: str, table: dict) -> list[_Found]:
     keep = {str(w).lower() for w in table.get("keep_prefixes", ())}
-    months, weekdays, seasons = (table.get(k, {}) for k in ("months", "weekdays", "seasons"))
+    weekdays, seasons = (table.get(k, {}) for k in ("weekdays", "seasons"))
+    months = memo(table, "all_months", lambda: _all_months(table))
+    lasts = memo(table, "last_prefixes", lambda: _lower_words(table.get("last_prefixes")))
+    aheads = memo(table, "next_prefixes", lambda: _lower_words(table.get("next_prefixes")))
     year_parts = (table.get("parts") or {}).get("year_level", {})
     raw: list[_Found] = []
     patterns = memo(table, "date_patterns", lambda: _patterns(repr(table)))
@@ -405,13 +422,15 @@ def _find(body: str, table: dict) -> list[_Found]:
                         kind,
                         month=_lookup(seasons, g["season"]),
                         year=year,
+                        last=bool(pre) and pre.strip().lower() in lasts,
+                        ahead=bool(pre) and pre.strip().lower() in aheads,
                         approx=True,
                     )
                 )
             elif kind == "year":
                 raw.append(_Found(start, m.end(), kind, year=year))
             else:
-                last = bool(pre) and pre.strip().lower() in {"letzten", "last", "vergangenen"}
+                last = bool(pre) and pre.strip().lower() in lasts
                 raw.append(
                     _Found(
                         start,
@@ -423,6 +442,7 @@ def _find(body: str, table: dict) -> list[_Found]:
                         year_offset=offset,
                         weekday=_lookup(weekdays, g.get("wd")),
                         last=last,
+                        ahead=bool(pre) and pre.strip().lower() in aheads,
                         part=g.get("part"),
                     )
                 )
@@ -466,6 +486,30 @@ def _corpus_floor(tables: Tables) -> int | None:
         return None
 
 
+# An agency dateline opens the text: a place, a comma, the day, the agency in brackets
+# and a dash ("BRUSSELS, Aug 29 (Reuters) -", "Wilhelmshaven, 4. Mai (dpa) -").
+_DATELINE_PLACE = re.compile(r"[^\W\d_][\w.'’/-]*(?: [^\W\d_][\w.'’/-]*){0,3},\s*")
+_DATELINE_AGENCY = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?[-–—]\s")
+_DATELINE_LINES = 3  # the dateline stands in the first lines of the body (after a headline)
+
+
+def _dateline(body: str, found: list[_Found], anchor: int | None) -> dt.date | None:
+    """The date of the agency dateline opening the body, if there is one: the day the
+    wire copy was filed, whatever later or earlier days the text goes on to name."""
+    for f in found:
+        line_start = body.rfind("\n", 0, f.start) + 1
+        if body.count("\n", 0, line_start) >= _DATELINE_LINES:
+            return None
+        if f.kind != "day" or not f.month or not f.day:
+            continue
+        if _DATELINE_PLACE.fullmatch(body, line_start, f.start) and _DATELINE_AGENCY.match(
+            body, f.end
+        ):
+            year = f.year or anchor
+            return _safe_date(year, f.month, f.day) if year is not None else None
+    return None
+
+
 def _infer_published(found: list[_Found], anchor: int | None) -> dt.date | None:
     """The earliest date consistent with the text: latest full day, else latest month."""
     if anchor is None and not any(f.year for f in found):
@@ -504,10 +548,34 @@ def _infer_published(found: list[_Found], anchor: int | None) -> dt.date | None:
 
 
 def _year_for(
-    month: int, day: int | None, published: dt.date | None, anchor: int | None, last: bool
+    month: int,
+    day: int | None,
+    published: dt.date | None,
+    anchor: int | None,
+    last: bool,
+    ahead: bool = False,
 ) -> int | None:
+    """The year of a year-less date.
+
+    "nächsten Winter" / "next March": the first one after the publication month. A day
+    ("ab dem 1. März", "from Aug. 31") is the one nearest the publication date (a tie goes
+    to the past): reporters add the year to a day more than half a year away. A month
+    alone keeps the past reading ("im September" in June is last September), as does
+    "last August"."""
     if published is None:
         return anchor
+    if ahead:
+        return published.year if month > published.month else published.year + 1
+    if day and not last:
+        nearest: tuple[int, int] | None = None
+        for year in (published.year - 1, published.year, published.year + 1):
+            date = _safe_date(year, month, day)
+            if date is not None:
+                distance = abs((date - published).days)
+                if nearest is None or distance < nearest[0]:
+                    nearest = (distance, year)
+        if nearest is not None:
+            return nearest[1]
     after = (month, day or 1) > (published.month, published.day if day else 1)
     if last and month == published.month:
         after = True  # "last August" written in August is a year ago
@@ -586,7 +654,7 @@ def extract_dates(
         except ValueError:
             published = None
     if published is None:
-        published = _infer_published(found, anchor)
+        published = _dateline(body, found, anchor) or _infer_published(found, anchor)
         basis = "inferred" if published else "unknown"
 
     starts = [s.start for s in article.sentences]
@@ -610,7 +678,7 @@ def extract_dates(
                 base = published.year if published else anchor
                 year = base + f.year_offset if base is not None else None
             elif year is None:
-                year = _year_for(f.month or 1, f.day, published, anchor, f.last)
+                year = _year_for(f.month or 1, f.day, published, anchor, f.last, f.ahead)
             iso = _iso(year, f.month, f.day if f.kind == "day" else None)
         if len(iso) == 10:
             previous_day = iso

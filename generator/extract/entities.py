@@ -65,6 +65,20 @@ def _build_name_rules(tables: Tables) -> dict[str, tuple[str, ...]]:
         rules = (tables.languages[lang] or {}).get("entities") or {}
         for key, values in rules.items():
             merged.setdefault(key, set()).update(str(v) for v in values or ())
+        # Words of the other tables that name no one: units and multipliers ("Kubikmeter
+        # Erdgas") are never part of a name (one letter, "m", may be an initial), and a
+        # function word opening a run is the sentence's, not the name's ("Under Article").
+        numbers = (tables.languages[lang] or {}).get("numbers") or {}
+        merged.setdefault("unit_words", set()).update(
+            str(v).lower()
+            for key in ("measure_units", "multipliers")
+            for v in numbers.get(key) or ()
+            if len(str(v)) > 1
+        )
+        language = (tables.languages[lang] or {}).get("language") or {}
+        merged.setdefault("function_words", set()).update(
+            str(v).lower() for v in language.get("stopwords") or ()
+        )
     return {
         key: tuple(sorted(values, key=lambda v: (-len(v), v))) for key, values in merged.items()
     }
@@ -443,9 +457,15 @@ def _candidate_names(
 
     adjectives = tuple(rules.get("adjective_endings", ()))
 
+    function_words = memo(
+        rules, "function_words", lambda: frozenset(rules.get("function_words", ()))
+    )
+
     def flush() -> None:
         if run and len(texts[run[0]]) >= 6 and texts[run[0]].endswith(adjectives):
             run.pop(0)  # a sentence-initial adjective ("Stärkere Zusammenarbeit")
+        while run and texts[run[0]].lower() in function_words:
+            run.pop(0)  # a sentence-initial function word ("Under Article 5")
         if len(run) >= 2:
             names.add(body[starts[run[0]] : stops[run[-1]]])
         run.clear()
@@ -479,19 +499,22 @@ _NAME_LIKE_LIMIT = 100_000  # distinct words remembered per rules (a long serve 
 def _name_like(word: str, rules: dict[str, tuple[str, ...]]) -> bool:
     """True if `word` may be part of a proper name: capitalised (a full stop aside), no
     listed non-name or honorific, no common-noun ending."""
-    stop, endings = memo(rules, "name_filters", lambda: _name_filters(rules))
+    stop, endings, units = memo(rules, "name_filters", lambda: _name_filters(rules))
     bare = word.rstrip(".")
     return (
         bare[:1].isupper()
         and bare not in stop
+        and bare.lower() not in units
         and not (len(bare) > 3 and bare.lower().endswith(endings))
     )
 
 
-def _name_filters(rules: dict[str, tuple[str, ...]]) -> tuple[frozenset[str], tuple[str, ...]]:
+def _name_filters(
+    rules: dict[str, tuple[str, ...]],
+) -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     stop = frozenset(rules.get("not_names", ())) | frozenset(rules.get("honorifics", ()))
     endings = tuple(e.lower() for e in rules.get("common_noun_endings", ()))
-    return stop, endings
+    return stop, endings, frozenset(rules.get("unit_words", ()))
 
 
 # ── public ────────────────────────────────────────────────────────────────

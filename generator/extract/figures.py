@@ -47,6 +47,8 @@ class _CountWords:
     plurals: frozenset[str]  # irregular_plurals and durations
     durations: frozenset[str]
     nominatives: dict[str, str]  # dative plural noun -> nominative, remembered per table
+    modifiers: frozenset[str]  # modifier_words: uninflected adjectives ("crude oil")
+    modifier_endings: tuple[str, ...]  # modifier_endings ("liquefied", "natural")
 
 
 def _count_words(table: NumberTable) -> _CountWords:
@@ -59,6 +61,8 @@ def _count_words(table: NumberTable) -> _CountWords:
             plurals=_lower_key(table, "irregular_plurals") | _lower_key(table, "durations"),
             durations=_lower_key(table, "durations"),
             nominatives=memo(table, "nominatives", dict),
+            modifiers=_lower_key(table, "modifier_words"),
+            modifier_endings=tuple(sorted(_lower_key(table, "modifier_endings"))),
         ),
     )
 
@@ -158,13 +162,42 @@ def _counts_en(
             break
         words.append(token.text)
         if token.low in units and j + 2 < len(tokens) and tokens[j + 1].low in table.of_words:
-            if tokens[j + 2].kind == "word" and not tokens[j + 2].blocked:
-                words.extend([tokens[j + 1].text, tokens[j + 2].text])
+            substance = _substance_en(tokens, j + 2, stopwords, lex)
+            if substance:
+                words.extend([tokens[j + 1].text, *substance])
             break
         if token.low.endswith("s") or token.low in plurals:
             break
         j += 1
     return " ".join(words)
+
+
+def _substance_en(
+    tokens: tuple[Token, ...], j: int, stopwords: frozenset[str], lex: _CountWords
+) -> list[str]:
+    """The noun phrase a unit measures, from token `j` on ("tonnes of liquefied natural
+    gas"): modifiers (words with a modifier ending or listed as modifiers) and the noun
+    that ends them; never a function word, never past _MAX_COUNT_WORDS words."""
+    words: list[str] = []
+    while j < len(tokens) and len(words) < _MAX_COUNT_WORDS:
+        token = tokens[j]
+        if token.blocked or token.kind != "word" or token.low in stopwords:
+            break
+        words.append(token.text)
+        if token.low not in lex.modifiers and not _modifier_ending(token.low, lex):
+            break  # the noun
+        j += 1
+    return words
+
+
+_MIN_STEM = 4  # letters before a modifier ending: "natural" is a modifier, "coal" a noun
+
+
+def _modifier_ending(word: str, lex: _CountWords) -> bool:
+    return any(
+        word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM
+        for ending in lex.modifier_endings
+    )
 
 
 def counted_noun(

@@ -117,6 +117,10 @@ class NumberTable:
     percent_words: tuple[str, ...]
     currency: dict
     raw: dict
+    # What tells a name's number ("Nord Stream 1") from a count (see _names_number):
+    stopwords: frozenset[str]  # the language's function words (language.yml)
+    currency_codes: frozenset[str]  # "EUR 300" is an amount, not a name
+    nouns_capitalised: bool  # German: a capitalised word after the numeral is its noun
     # Derived once per table, so the per-token code reads fields instead of memo lookups:
     qualifier_index: dict  # _phrase_index(qualifiers)
     vague_index: dict  # _phrase_index(vague_plurals)
@@ -175,6 +179,11 @@ def _build_number_table(tables: Tables, language: str) -> NumberTable:
         percent_words=tuple(str(w).lower() for w in percent.get("words") or ()),
         currency={str(k): str(v) for k, v in (raw.get("currency_symbols") or {}).items()},
         raw=raw,
+        stopwords=_lower_set(
+            (tables.languages.get(lang, {}).get("language") or {}).get("stopwords")
+        ),
+        currency_codes=_lower_set(raw.get("currency_codes")),
+        nouns_capitalised=bool(raw.get("nouns_capitalised")),
         qualifier_index=_phrase_index(qualifiers),
         vague_index=_phrase_index(vague_plurals),
         multiplier_phrases=multiplier_phrases,
@@ -494,6 +503,14 @@ def _numeral_is_excluded(
             prev_low = tokens[i - 2].low + "."
         if prev_low in table.reference_words:
             return True
+        if (
+            prev.kind == "word"
+            and head == token.text
+            and prev.text[:1].isupper()
+            and _SHORT_NUMERAL.fullmatch(head)
+            and _names_number(tokens, i, body, table)
+        ):
+            return True
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if head == token.text and nxt is not None:
         # German ordinals: "2. Division" (a full stop glued to a short plain numeral)
@@ -515,6 +532,52 @@ def _numeral_is_excluded(
 
 
 _SHORT_NUMERAL = re.compile(r"\d{1,3}")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_SENTENCE_OPENERS = frozenset(":\"„“”«»‚‘’'(-–—")
+
+
+def _names_number(tokens: tuple[Token, ...], i: int, body: str, table: NumberTable) -> bool:
+    """True if the bare small numeral at `i`, right after a capitalised word, belongs to a
+    name ("the Nord Stream 1 pipeline", "Formula 1", "Phase 2") rather than counting.
+
+    The capitalised word must not open the sentence ("Über 1.000 Soldaten"), nor be a
+    function word, qualifier, number word, currency code or possessive ("Germany's 60
+    terminals"); nothing may make the numeral a quantity (a multiplier, "%", a currency,
+    a percent word), and where nouns are capitalised (German) no noun or adjective may
+    follow it ("in Deutschland 60 Tanker" counts tankers)."""
+    prev = tokens[i - 1]
+    low = prev.low
+    if i < 2 or tokens[i - 2].kind != "word" and tokens[i - 2].text in _SENTENCE_OPENERS:
+        return False
+    if not any(t.kind == "word" for t in tokens[: i - 1]):
+        return False  # the capital is the sentence's first word
+    if (
+        low in table.stopwords
+        or low in table.qualifier_index
+        or low in table.multipliers
+        or low in table.year_words
+        or low in table.of_words
+        or low in table.currency_codes
+        or low.endswith(_POSSESSIVE)
+        or word_value(low, table) is not None
+    ):
+        return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None:
+        return True
+    if nxt.text == "%" or nxt.text in table.currency or nxt.low in table.percent_words:
+        return False
+    if _multiplier(tokens, i + 1, table) is not None:
+        return False
+    # German: "60 Tanker", "60 neue Tanker" (a noun or an adjective ending follows)
+    return not (
+        table.nouns_capitalised
+        and nxt.kind == "word"
+        and nxt.low not in table.stopwords
+        and (nxt.text[:1].isupper() or nxt.low.endswith(("e", "en", "er", "es", "em")))
+    )
+
+
 _YEAR_NUMERAL = re.compile(r"(?:19|20)\d\d|2100")
 
 
