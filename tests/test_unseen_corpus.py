@@ -1,0 +1,791 @@
+"""Unseen outlets on the original subject: how a careful analyst would grade the output.
+
+tests/corpora/unseen/ holds five articles on Russia–North Korea military cooperation
+(2023–2025) in styles the five seeds do not have: a German long read with an interview
+("Frage:"/"Antwort:"), photo caption and subheadings (.txt); an English think-tank brief
+with bullet lists, ranges, percentages and footnote markers (.txt); an English broadcaster
+live blog with time stamps, "Share" and "Related:" lines (.txt); a German regional page
+with a paywall teaser and "Mehr zum Thema" (.html); an English Korean-agency text with
+front matter (.md). The corpus has no _tables folder: it is read with the bundled
+seeds/_tables/, as a researcher adding articles on the same subject would.
+
+Passing checks state what is right. Each error a careful analyst would not make (rules:
+/work/shared/gold/README.md §3–§7) is its own xfail(strict=True) test whose reason says
+sentence → what came out → what should, so a fix shows up as an XPASS.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "corpora" / "unseen"
+TABLES = ROOT / "seeds" / "_tables"
+
+ZEIT = "zeit_longread_kursk.txt"
+RUSI = "rusi_brief_dprk_pipeline.txt"
+BBC = "bbc_live_kursk_prisoners.txt"
+KURIER = "oderland_kurier_nordkorea.html"
+YONHAP = "yonhap_shoigu_pyongyang.md"
+FILES = (BBC, KURIER, RUSI, YONHAP, ZEIT)
+
+ANY = object()  # a field this check does not judge (it has its own xfail test)
+
+
+def xfail(reason: str) -> pytest.MarkDecorator:
+    """An error a careful analyst would not make: strict, so the fix shows as XPASS."""
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+class Built:
+    """One CLI build (pages, report) and one CLI extract (JSON records) of the corpus."""
+
+    def __init__(self, docs: Path, records: list[dict]) -> None:
+        self.docs = docs
+        self.records = {r["file"]: r for r in records}
+        self.built_articles = {
+            a["file"]: a for a in json.loads((docs / "data" / "articles.json").read_text())
+        }
+        self.report = (docs / "bericht.md").read_text(encoding="utf-8")
+
+    def figures(self, file: str) -> list[dict]:
+        """All figures of `file` in text order."""
+        return self.records[file]["figures"]
+
+    def figure(self, file: str, text: str, sentence_has: str = "") -> dict:
+        """The one figure of `file` with span `text` (in a sentence containing `sentence_has`)."""
+        found = [
+            f for f in self.figures(file) if f["text"] == text and sentence_has in f["sentence"]
+        ]
+        assert len(found) == 1, (text, [f["text"] for f in self.figures(file)])
+        return found[0]
+
+    def dates(self, file: str) -> dict[str, dict]:
+        """The date mentions of `file` by their span."""
+        return {d["text"]: d for d in self.records[file]["dates"]}
+
+    def quote(self, file: str, start: str) -> dict:
+        """The one quote of `file` whose text starts with `start`."""
+        (found,) = [q for q in self.records[file]["quotes"] if q["text"].startswith(start)]
+        return found
+
+    def forms(self, file: str) -> dict[str, set[str]]:
+        """Entity canonical name → its forms in `file`."""
+        return {e["name"]: set(e["forms"]) for e in self.records[file]["entities"]}
+
+    def body_lines(self, file: str) -> list[str]:
+        """The article text lines left after boilerplate removal."""
+        return self.records[file]["body"].splitlines()
+
+    def proposed(self) -> str:
+        """The report section that proposes names missing from the gazetteer."""
+        return self.report.split("## Namen, die nicht im Verzeichnis stehen", 1)[1]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Copy the corpus to a temporary folder, build it with the bundled seeds/_tables and
+    extract it with `python -m generator extract --format json` (which falls back to
+    seeds/_tables because the corpus has no _tables folder)."""
+    work = tmp_path_factory.mktemp("unseen")
+    seeds = work / "unseen"
+    shutil.copytree(CORPUS, seeds)
+    docs = work / "docs"
+    build = _run("build", "--seeds", str(seeds), "--docs", str(docs), "--tables", str(TABLES))
+    assert build.returncode == 0, build.stdout + build.stderr
+    extract = _run("extract", "--format", "json", str(seeds))
+    assert extract.returncode == 0, extract.stderr
+    return Built(docs, json.loads(extract.stdout))
+
+
+# ── every article read, titled, dated, in its language ───────────────────
+
+
+def test_all_five_articles_are_built_and_extracted_alike(built):
+    assert set(built.records) == set(FILES) == set(built.built_articles)
+    for file in FILES:
+        assert built.records[file]["figures"] == built.built_articles[file]["figures"], file
+        assert built.records[file]["entities"] == built.built_articles[file]["entities"], file
+
+
+TITLES = [
+    (ZEIT, "Kims Soldaten für Putins Krieg"),
+    (RUSI, "Shells for Sanctions Relief: Assessing North Korea's Arms Pipeline to Russia"),
+    (BBC, "Ukraine war live: Zelensky offers to swap captured North Korean soldiers"),
+    (KURIER, "Greifswalder Experte: „Für Putin sind Kims Soldaten Kanonenfutter“"),
+    (YONHAP, "(LEAD) N. Korea vows to back Russia as Shoigu aide visits Pyongyang"),
+]
+
+
+@pytest.mark.parametrize(("file", "title"), TITLES, ids=[t[0][:6] for t in TITLES])
+def test_title_is_the_headline_not_a_section_label_or_byline(built, file, title):
+    assert built.records[file]["title"] == title
+
+
+def test_languages(built):
+    languages = {f: r["language"] for f, r in built.records.items()}
+    assert languages == {ZEIT: "de", KURIER: "de", RUSI: "en", BBC: "en", YONHAP: "en"}
+
+
+def test_publication_dates_that_are_right(built):
+    published = {f: (r["published"], r["published_basis"]) for f, r in built.records.items()}
+    assert published[YONHAP] == ("2024-12-03", "metadata")  # front matter
+    assert published[RUSI][0] == "2025-03-05"  # the date line under the authors
+    assert published[ZEIT][0] == "2025-01-14"  # "14. Januar 2025, 18:04 Uhr"
+    assert built.records[KURIER]["source"] == "Oderland-Kurier"  # og:site_name
+    assert built.records[YONHAP]["source"] == "Yonhap News Agency"
+
+
+# ── figures that come out right ──────────────────────────────────────────
+
+FIGURES = [
+    # file, text, low, high, qualifier, counts, topic, attributed_to
+    (ZEIT, "Tausende", 1000, None, "at_least", "Soldaten", "troops", None),
+    (ZEIT, "Rund 11.000", 11000, 11000, "approx", "nordkoreanische Soldaten", "troops", ANY),
+    (ZEIT, "knapp 4.000", 4000, 4000, "approx", "Nordkoreaner", ANY, "Wolodymyr Selenskyj"),
+    (ZEIT, "mehr als 20.000", 20000, 20000, "more_than", "Container", "munitions", ANY),
+    (ZEIT, "knapp 100", 100, 100, "approx", "ballistische Raketen", "munitions",
+     "US-Verteidigungsministerium"),
+    (ZEIT, "rund 1,7 Milliarden", 1.7e9, 1.7e9, "approx", "Euro", ANY, ANY),
+    (ZEIT, "höchstens 500.000", 500000, 500000, "at_most", "Barrel raffinierte Ölprodukte",
+     "oil", ANY),
+    (KURIER, "Rund 12.000", 12000, 12000, "approx", "nordkoreanische Soldaten", "troops", None),
+    (KURIER, "Hunderte", 100, None, "at_least", "Nordkoreaner", ANY, ANY),
+    (KURIER, "rund 300 Millionen", 3e8, 3e8, "approx", "Euro", "oil", "Bundesnachrichtendienst"),
+    (KURIER, "etwa 40", 40, 40, "approx", "Tanker", "oil", "Yonhap"),
+    (KURIER, "knapp 1,7 Milliarden", 1.7e9, 1.7e9, "approx", ANY, "munitions", "Henrik Olsberg"),
+    (RUSI, "Between 10,000 and 12,000", 10000, 12000, "range", "troops", "troops", None),
+    (RUSI, "at least 1,000", 1000, 1000, "at_least", ANY, "troops", None),
+    (RUSI, "more than 1 million", 1e6, 1e6, "more_than", "barrels of oil", "oil", None),
+    (RUSI, "500,000", 500000, 500000, "exact", "barrels", "oil", None),
+    (RUSI, "Nearly 20", 20, 20, "approx", "percent", ANY, "Kyrylo Budanow"),
+    (RUSI, "Hundreds", 100, None, "at_least", "North Korean workers", "other", None),
+    (RUSI, "15", 15, 15, "exact", "years", "other", None),
+    (BBC, "two", 2, 2, "exact", "men", ANY, "Wolodymyr Selenskyj"),
+    (BBC, "some 500", 500, 500, "approx", "sq km", ANY, None),
+    (BBC, "Nearly a dozen", 12, 12, "approx", "blasts", "other", ANY),
+    (YONHAP, "three", 3, 3, "exact", "days", "other", "KCNA"),
+    (YONHAP, "some 11,000", 11000, 11000, "approx", "troops", "troops", ANY),
+    (YONHAP, "nearly 1 million", 1e6, 1e6, "approx", "barrels of oil", "oil", ANY),
+    (YONHAP, "at least 20,000", 20000, 20000, "at_least", "containers of munitions",
+     "munitions", "National Intelligence Service"),
+    (YONHAP, "about 5,000", 5000, 5000, "approx", ANY, "other", ANY),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "low", "high", "qualifier", "counts", "topic", "source"),
+    FIGURES,
+    ids=[f"{row[0][:6]}:{row[1]}" for row in FIGURES],
+)
+def test_figure_value_qualifier_counts_topic_source(
+    built, file, text, low, high, qualifier, counts, topic, source
+):
+    figure = built.figure(file, text)
+    assert (figure["low"], figure["high"], figure["qualifier"]) == (low, high, qualifier)
+    for field, expected in (("counts", counts), ("topic", topic), ("attributed_to", source)):
+        if expected is not ANY:
+            assert figure[field] == expected, field
+    assert text in figure["sentence"]
+
+
+TRAPS = [
+    # calibre coordination, "Artikel 4", the KN-23 type, years, the date line and its time
+    (ZEIT, ("152", "122", "4", "23", "2023", "2024", "2025", "14", "18", "04")),
+    # calibre, paywall prices and weeks, the dd.mm.yyyy time line
+    (KURIER, ("152", "0,99", "9,99", "4", "18.12", "06")),
+    # calibres, "Article 4", years
+    (RUSI, ("152", "122", "2023", "2024", "2025")),
+    # dateline day, June 19, calibre, years
+    (YONHAP, ("3", "19", "152", "2023", "2024")),
+    # "14:32 GMT"-style time stamps, the date line
+    (BBC, ("14", "32", "13", "58", "12", "45", "2025")),
+]
+
+
+@pytest.mark.parametrize(("file", "not_figures"), TRAPS, ids=[t[0][:6] for t in TRAPS])
+def test_calibres_years_times_and_article_numbers_are_not_figures(built, file, not_figures):
+    texts = {f["text"] for f in built.figures(file)}
+    assert texts and not texts & set(not_figures), texts & set(not_figures)
+    assert all(f["low"] not in (2023, 2024, 2025) for f in built.figures(file))
+
+
+def test_calibre_stays_in_the_counted_noun(built):
+    assert built.figure(KURIER, "Millionen")["counts"] == "152-Millimeter-Granaten"
+
+
+# ── figure errors: wrong numbers ─────────────────────────────────────────
+
+
+@xfail(
+    "BBC 'Ukraine is ready to hand over two North Korean soldiers …' → 'over two' "
+    "more_than 2 (the verb particle 'hand over' read as 'more than') → 'two', exact"
+)
+def test_hand_over_two_is_exactly_two(built):
+    figure = built.figure(BBC, "two", "hand over")
+    assert figure["qualifier"] == "exact"
+
+
+@xfail(
+    "RUSI '- North Korea has shipped an estimated 4 million to 6 million artillery "
+    "rounds …' → two figures 'an estimated 4 million' (approx, counts '') and '6 million' "
+    "(exact) → one range 4,000,000–6,000,000 'artillery rounds'"
+)
+def test_x_to_y_million_is_one_range(built):
+    texts = [f["text"] for f in built.figures(RUSI)]
+    assert "6 million" not in texts
+    (figure,) = [f for f in built.figures(RUSI) if "4 million" in f["text"]]
+    assert (figure["low"], figure["high"]) == (4e6, 6e6)
+    assert figure["counts"] == "artillery rounds"
+
+
+@xfail(
+    "RUSI 'At an estimated $300 to $500 per shell' → '300' exact and '500' exact → one "
+    "range 300–500 (dollars per shell)"
+)
+def test_dollar_x_to_dollar_y_is_one_range(built):
+    ranges = [f for f in built.figures(RUSI) if (f["low"], f["high"]) == (300, 500)]
+    assert len(ranges) == 1
+
+
+@xfail(
+    "RUSI 'the deliveries are worth between $1.2 billion and $3 billion' → '1.2 billion' "
+    "exact and '3 billion' exact → one range 1.2e9–3e9 (the $ sign breaks 'between … and')"
+)
+def test_between_dollar_amounts_is_one_range(built):
+    ranges = [f for f in built.figures(RUSI) if (f["low"], f["high"]) == (1.2e9, 3e9)]
+    assert len(ranges) == 1 and ranges[0]["qualifier"] == "range"
+
+
+@xfail(
+    "RUSI '… since August 2023.[1]' and notes '[1] Defense Intelligence Agency, …' → "
+    "footnote markers [1]–[5] come out as 8 figures ('1', '2', '3', '4', '5') → none"
+)
+def test_footnote_markers_are_not_figures(built):
+    texts = [f["text"] for f in built.figures(RUSI)]
+    assert not {"1", "2", "3", "4", "5"} & set(texts), texts
+
+
+@xfail(
+    "RUSI 'shells accounted for as much as 50% of the ammunition' → '50' exact → "
+    "'as much as 50', up_to"
+)
+def test_as_much_as_is_up_to(built):
+    (figure,) = [f for f in built.figures(RUSI) if f["low"] == 50]
+    assert figure["qualifier"] == "up_to"
+
+
+@xfail(
+    "Yonhap 'at a price of roughly US$350 per ton' → '350' exact (the 'US$' between "
+    "'roughly' and the number hides the qualifier) → approx"
+)
+def test_roughly_us_dollar_amount_is_approx(built):
+    (figure,) = [f for f in built.figures(YONHAP) if f["low"] == 350]
+    assert figure["qualifier"] == "approx"
+
+
+BOILERPLATE_FIGURES = [
+    pytest.param(BBC, 3, marks=xfail("BBC 'Updated 3 hours ago' (page furniture) → figure "
+                                     "'3' hours → no figure"), id="bbc:Updated 3 hours ago"),
+    pytest.param(RUSI, 9, marks=xfail("RUSI '9 min read' (page furniture) → figure '9' "
+                                      "min read → no figure"), id="rusi:9 min read"),
+    pytest.param(YONHAP, 6, marks=xfail("Yonhap '*(ATTN: ADDS Kim Yo-jong statement in paras "
+                                        "6-7)*' (editor's note) → range '6-7' → no figure"),
+                 id="yonhap:paras 6-7"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("file", "low"), BOILERPLATE_FIGURES)
+def test_page_furniture_gives_no_figure(built, file, low):
+    assert low not in [f["low"] for f in built.figures(file)]
+
+
+# ── figure errors: wrong or missing sources ──────────────────────────────
+
+
+@xfail(
+    "ZEIT 'Der südkoreanische Geheimdienst nannte vergangene Woche eine niedrigere Zahl: "
+    "Rund 300 Soldaten seien gefallen, etwa 2.700 verletzt.' → attributed_to 'Wolodymyr "
+    "Selenskyj' (previous sentence) → 'südkoreanischer Geheimdienst'"
+)
+def test_source_in_the_same_sentence_beats_the_previous_one(built):
+    for text in ("Rund 300", "etwa 2.700"):
+        assert built.figure(ZEIT, text)["attributed_to"] == "südkoreanischer Geheimdienst"
+
+
+@xfail(
+    "Kurier 'Anfang Dezember hatte Südkoreas Geheimdienst unter Berufung auf Überläufer "
+    "berichtet, dass … bis zu 2.000 US-Dollar …' → attributed_to 'Anfang Dezember / "
+    "Überläufer' (a date as source) → 'südkoreanischer Geheimdienst / Überläufer'"
+)
+def test_a_date_is_never_a_source(built):
+    source = built.figure(KURIER, "bis zu 2.000")["attributed_to"]
+    assert "Dezember" not in source and "Geheimdienst" in source
+
+
+@xfail(
+    "RUSI 'Satellite imagery reviewed by the Open Source Centre shows some 16,000 "
+    "containers … [4] Most of them carried …, according to South Korea's Defense "
+    "Intelligence Agency.' → 'Defense Intelligence Agency' → 'Open Source Centre'"
+)
+def test_source_of_containers_is_the_open_source_centre(built):
+    assert built.figure(RUSI, "some 16,000")["attributed_to"] == "Open Source Centre"
+
+
+@xfail(
+    "BBC 'South Korea's National Intelligence Service (NIS) says about 300 North Korean "
+    "soldiers have been killed and 2,700 wounded …' → attributed_to None → "
+    "'National Intelligence Service'"
+)
+def test_source_before_says_is_found(built):
+    for text in ("about 300", "2,700"):
+        figure = built.figure(BBC, text, "National Intelligence Service")
+        assert figure["attributed_to"] == "National Intelligence Service"
+
+
+@xfail(
+    "Yonhap 'Seoul's National Intelligence Service (NIS) said last week that the North "
+    "has sent some 11,000 troops … nearly 1 million barrels of oil …, Rep. Park Sun-won "
+    "told reporters …' → None → 'National Intelligence Service' (or 'Park Sun-won / …')"
+)
+def test_said_that_clause_takes_its_subject_as_source(built):
+    for text in ("some 11,000", "nearly 1 million"):
+        assert "National Intelligence Service" in (
+            built.figure(YONHAP, text)["attributed_to"] or ""
+        )
+
+
+@xfail(
+    "ZEIT 'Rund 11.000 nordkoreanische Soldaten seien … verlegt worden, hieß es damals "
+    "aus dem ukrainischen Militärgeheimdienst.' → None → 'ukrainischer Militärgeheimdienst'"
+)
+def test_hiess_es_aus_names_the_source(built):
+    assert built.figure(ZEIT, "Rund 11.000")["attributed_to"] == "ukrainischer Militärgeheimdienst"
+
+
+@xfail(
+    "ZEIT 'Inzwischen gehen westliche Dienste davon aus, dass bis zu 12.000 Mann im "
+    "Einsatz sind.' → None, topic other → 'westliche Dienste', topic troops"
+)
+def test_davon_ausgehen_names_the_source_and_mann_are_troops(built):
+    figure = built.figure(ZEIT, "bis zu 12.000")
+    assert (figure["attributed_to"], figure["topic"]) == ("westliche Dienste", "troops")
+
+
+@xfail(
+    "Kurier 'Vergangene Woche hat das Pentagon neue Zahlen vorgelegt. Demnach seien … "
+    "Hunderte Nordkoreaner getötet oder verletzt worden.' → None → "
+    "'US-Verteidigungsministerium' ('Demnach' points back to the Pentagon's figures)"
+)
+def test_demnach_continues_the_previous_source(built):
+    assert built.figure(KURIER, "Hunderte")["attributed_to"] == "US-Verteidigungsministerium"
+
+
+@xfail(
+    "BBC 'Nearly a dozen blasts were heard in Kharkiv overnight, the city's mayor said.' "
+    "→ None → the mayor of Kharkiv ('Bürgermeister von Charkiw')"
+)
+def test_trailing_x_said_with_a_description(built):
+    source = built.figure(BBC, "Nearly a dozen")["attributed_to"] or ""
+    assert "Bürgermeister" in source or "mayor" in source
+
+
+@xfail(
+    "ZEIT interview 'Antwort: … Wir gehen von rund 1,7 Milliarden Euro im Jahr aus' → "
+    "None → 'Jonas Albrecht-Weiß' (the interviewee answers every 'Antwort:')"
+)
+def test_interview_answer_is_attributed_to_the_interviewee(built):
+    assert built.figure(ZEIT, "rund 1,7 Milliarden")["attributed_to"] == "Jonas Albrecht-Weiß"
+
+
+@xfail(
+    "RUSI '… as much as 50% of the ammunition …, Kyrylo Budanov, head of Ukraine's "
+    "military intelligence, told The Washington Post.' → 'Washington Post' (the medium) → "
+    "'Kyrylo Budanow' (or 'Washington Post / Kyrylo Budanow')"
+)
+def test_x_told_medium_credits_the_speaker(built):
+    (figure,) = [f for f in built.figures(RUSI) if f["low"] == 50]
+    assert "Kyrylo Budanow" in (figure["attributed_to"] or "")
+
+
+@xfail(
+    'BBC \'"At least 3,000 North Koreans have been killed or injured," a Ukrainian '
+    "military official told Reuters' → 'Reuters' → 'Reuters / ukrainischer Militärvertreter' "
+    "(the official is the source, Reuters the outlet)"
+)
+def test_unnamed_official_told_reuters(built):
+    source = built.figure(BBC, "At least 3,000")["attributed_to"]
+    assert source != "Reuters" and "Reuters" in source
+
+
+@xfail(
+    "ZEIT 'Südkoreas Generalstab zufolge hat Nordkorea … mehr als 20.000 Container …' → "
+    "'Südkorea' (the country) → 'südkoreanischer Generalstab'"
+)
+def test_genitive_owner_is_not_the_source(built):
+    assert built.figure(ZEIT, "mehr als 20.000")["attributed_to"] == "südkoreanischer Generalstab"
+
+
+# ── figure errors: counted noun and topic ────────────────────────────────
+
+
+@xfail(
+    "Kurier 'knapp 1,7 Milliarden Schuss Munition' → counts 'Schuss' → 'Schuss Munition' "
+    "(unit and substance stay together)"
+)
+def test_unit_keeps_its_substance_german(built):
+    assert built.figure(KURIER, "knapp 1,7 Milliarden")["counts"] == "Schuss Munition"
+
+
+@xfail("Yonhap 'about 5,000 tons of wheat flour' → counts 'tons of wheat' → 'tons of wheat flour'")
+def test_unit_keeps_its_substance_english(built):
+    assert built.figure(YONHAP, "about 5,000")["counts"] == "tons of wheat flour"
+
+
+@xfail(
+    "RUSI 'Nearly 20% of them [North Korean shells], however, failed to fire …' → topic "
+    "other → munitions (the percentage is of shells)"
+)
+def test_share_of_shells_is_munitions(built):
+    assert built.figure(RUSI, "Nearly 20")["topic"] == "munitions"
+
+
+# ── dates ────────────────────────────────────────────────────────────────
+
+DATES = [
+    (ZEIT, "im Oktober 2024", "2024-10", False),
+    (ZEIT, "vergangene Woche", "2025-01", False),  # published 2025-01-14
+    (ZEIT, "August 2023", "2023-08", False),  # "seit" dropped
+    (ZEIT, "im Juni 2024", "2024-06", False),
+    (ZEIT, "Ende 2024", "2024-12", True),
+    (KURIER, "Anfang Dezember", "2024-12", False),
+    (KURIER, "Anfang November", "2024-11", False),
+    (KURIER, "Ende 2024", "2024-12", True),
+    (RUSI, "late 2024", "2024-12", True),
+    (RUSI, "early 2025", "2025-01", True),
+    (RUSI, "in March 2024", "2024-03", False),
+    (YONHAP, "on June 19", "2024-06-19", False),
+    (YONHAP, "in September", "2024-09", False),
+    (YONHAP, "August last year", "2023-08", False),
+    (YONHAP, "in November", "2024-11", False),
+    (BBC, "in June last year", "2024-06", False),
+    (BBC, "Sunday 12 January 2025", "2025-01-12", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "iso", "approx"), DATES, ids=[f"{d[0][:6]}:{d[1]}" for d in DATES]
+)
+def test_date_resolves(built, file, text, iso, approx):
+    date = built.dates(file)[text]
+    assert (date["iso"], date["approx"]) == (iso, approx)
+
+
+@xfail(
+    "BBC: the page's own date line 'Sunday 12 January 2025' → published 2025-01-17 "
+    "(inferred), so 'on Thursday' → 2025-01-16 and 'on Friday' → 2025-01-17, after the "
+    "page date → published 2025-01-12, Thursday 2025-01-09, Friday 2025-01-10"
+)
+def test_live_blog_weekdays_resolve_before_its_date_line(built):
+    dates = built.dates(BBC)
+    assert built.records[BBC]["published"] == "2025-01-12"
+    assert (dates["on Thursday"]["iso"], dates["on Friday"]["iso"]) == ("2025-01-09", "2025-01-10")
+
+
+@xfail(
+    'Kurier: <time datetime="2024-12-18T06:00:00+01:00">18.12.2024, 06:00 Uhr</time> → '
+    "published 2024-12-01 (inferred), so 'Vergangene Woche' → 2024-11 → published "
+    "2024-12-18, 'Vergangene Woche' → 2024-12"
+)
+def test_html_time_element_gives_the_publication_date(built):
+    assert built.records[KURIER]["published"] == "2024-12-18"
+    assert built.dates(KURIER)["Vergangene Woche"]["iso"] == "2024-12"
+
+
+@xfail(
+    "Yonhap (published Tue 2024-12-03) '… which will take effect on Wednesday after "
+    "ratification' → 2024-11-27 (last Wednesday) → 2024-12-04 (future tense)"
+)
+def test_future_tense_weekday_looks_forward(built):
+    assert built.dates(YONHAP)["on Wednesday"]["iso"] == "2024-12-04"
+
+
+@xfail(
+    "Yonhap 'Kim Yo-jong said Tuesday, as a delegation …' → no date → 'Tuesday' "
+    "2024-12-03, relative (agency style drops 'on')"
+)
+def test_bare_weekday_after_said_is_a_date(built):
+    assert built.dates(YONHAP)["Tuesday"]["iso"] == "2024-12-03"
+
+
+@xfail(
+    "RUSI 'continue at least until the end of 2025' → no date → 'the end of 2025' (2025-12, approx)"
+)
+def test_the_end_of_year_is_a_date(built):
+    assert any("end of 2025" in text for text in built.dates(RUSI))
+
+
+@xfail(
+    "Yonhap 'may send additional troops early next year' (published 2024-12-03) → no "
+    "date → 'early next year' 2025, approx"
+)
+def test_early_next_year_is_a_date(built):
+    assert any(d["iso"].startswith("2025") for d in built.dates(YONHAP).values())
+
+
+@xfail(
+    "ZEIT 'Laut Wolodymyr Selenskyj sind seit Anfang Dezember knapp 4.000 …' → date span "
+    "'seit Anfang Dezember' → 'Anfang Dezember' (boundary preposition dropped, §4)"
+)
+def test_seit_is_not_part_of_the_date_span(built):
+    assert "Anfang Dezember" in built.dates(ZEIT)
+
+
+# ── quotes ───────────────────────────────────────────────────────────────
+
+
+def test_quote_speakers_that_are_right(built):
+    assert built.quote(BBC, "There should be no doubt")["speaker"] == "Wolodymyr Selenskyj"
+    assert built.quote(BBC, "nothing to say")["speaker"] == "Dmitri Peskow"
+    assert built.quote(KURIER, "Für Putin sind Kims")["speaker"] == "Henrik Olsberg"
+    assert built.quote(RUSI, "without delay")["speaker"] is None  # the treaty's words
+
+
+@xfail(
+    "Yonhap 'North Korea will \"always stand by\" Russia …, leader Kim Jong-un's powerful "
+    "sister Kim Yo-jong said Tuesday, as a delegation sent by … Sergei Shoigu arrived' → "
+    "speaker 'Sergej Schoigu' → 'Kim Yo-jong'"
+)
+def test_speaker_is_the_subject_of_said_not_a_later_name(built):
+    assert built.quote(YONHAP, "always stand by")["speaker"] == "Kim Yo-jong"
+
+
+@xfail(
+    'Yonhap \'"The DPRK will fulfill its obligations under the treaty," Kim Yo-jong said '
+    "in a statement carried by KCNA.' → speaker 'KCNA' → 'Kim Yo-jong' (the medium only "
+    "carried it)"
+)
+def test_speaker_is_not_the_medium_that_carried_the_statement(built):
+    assert built.quote(YONHAP, "The DPRK will")["speaker"] == "Kim Yo-jong"
+
+
+@xfail(
+    'BBC \'"At least 3,000 North Koreans have been killed or injured," a Ukrainian '
+    "military official told Reuters' → speaker 'Reuters' → 'ukrainischer Militärvertreter'"
+)
+def test_quote_told_reuters_credits_the_official(built):
+    assert built.quote(BBC, "At least 3,000")["speaker"] not in (None, "Reuters")
+
+
+@xfail(
+    'RUSI \'"This is no longer a transaction but an alliance," said Victor Cha of the '
+    "Center for Strategic and International Studies.' → speaker None → 'Victor Cha' "
+    "(a name missing from the gazetteer is still the speaker)"
+)
+def test_unknown_named_speaker(built):
+    assert built.quote(RUSI, "This is no longer")["speaker"] == "Victor Cha"
+
+
+@xfail(
+    "ZEIT '„Die Nordkoreaner kämpfen diszipliniert, …“, sagte ein ukrainischer Offizier "
+    "der ZEIT.' → speaker None → 'ukrainischer Offizier'"
+)
+def test_unnamed_speaker_description(built):
+    assert built.quote(ZEIT, "Die Nordkoreaner kämpfen")["speaker"] == "ukrainischer Offizier"
+
+
+# ── entities ─────────────────────────────────────────────────────────────
+
+
+def test_entities_in_english_and_inflected_forms(built):
+    yonhap = built.forms(YONHAP)
+    assert yonhap["Sergej Schoigu"] == {"Sergei Shoigu", "Shoigu"}
+    assert yonhap["Andrej Beloussow"] == {"Andrei Belousov"}
+    assert yonhap["KCNA"] == {"Korean Central News Agency", "KCNA"}
+    assert "Kim Yo-jong" in yonhap and "Kim Jong-un" in yonhap  # two Kims, kept apart
+    assert built.forms(KURIER)["US-Verteidigungsministerium"] == {"Pentagon"}
+    assert built.forms(KURIER)["Kim Jong-un"] == {"Kim Jong-un", "Kims"}
+    assert built.forms(RUSI)["Najin"] == {"Rajin"}
+    assert built.forms(RUSI)["Ferner Osten"] == {"Russian Far East"}
+    assert built.forms(BBC)["Charkiw"] == {"Kharkiv"}
+    assert built.forms(BBC)["Dmitri Peskow"] == {"Dmitry Peskov"}
+    assert built.forms(ZEIT)["Wladimir Putin"] == {"Putin", "Putins"}
+    assert built.forms(ZEIT)["Seoul"] == {"Seouls"}
+
+
+@xfail(
+    "Yonhap title '(LEAD) N. Korea vows to back Russia …' → 'N. Korea' is no form of "
+    "Nordkorea → it is (agency abbreviation; a table gap: no 'N. Korea'/'S. Korea' alias)"
+)
+def test_agency_abbreviation_n_korea(built):
+    assert "N. Korea" in built.forms(YONHAP)["Nordkorea"]
+
+
+@xfail(
+    "Yonhap: USA found only in 'US$350' (a currency sign) and the boilerplate line "
+    "'(LEAD) N. Korea slams U.S.-S. Korea drills' → entity USA → no USA entity"
+)
+def test_currency_sign_is_no_country_mention(built):
+    assert "USA" not in built.forms(YONHAP)
+
+
+@xfail(
+    "ZEIT title 'Kims Soldaten für Putins Krieg' → 'Kims' missing from Kim Jong-un's "
+    "forms ('Kims' occurs only in the title) → forms include 'Kims' (§5: title + body)"
+)
+def test_title_mentions_are_entity_forms(built):
+    assert "Kims" in built.forms(ZEIT)["Kim Jong-un"]
+
+
+def test_unknown_names_are_proposed(built):
+    proposed = built.proposed()
+    for name in (
+        "Henrik Olsberg",
+        "Alexander Venediktov",
+        "Park Sun-won",
+        "Lee Jae-woong",
+        "Victor Cha",
+    ):
+        assert f"| {name} | 1 |" in proposed, name
+
+
+@xfail(
+    "report proposals: 'Koreanist Jonas Albrecht-Weiß', 'Lawmaker Lee Seong-kweun' "
+    "(role noun glued to the name) → 'Jonas Albrecht-Weiß', 'Lee Seong-kweun'"
+)
+def test_proposed_person_names_drop_the_role_noun(built):
+    proposed = built.proposed()
+    assert "| Jonas Albrecht-Weiß |" in proposed and "| Lee Seong-kweun |" in proposed
+
+
+@xfail(
+    "report proposals: 'Stiftung Wissenschaft und Politik' and 'Universität Greifswald' "
+    "missing; 'Center for Strategic and International Studies' cut to "
+    "'International Studies' → the whole multi-word organisation names"
+)
+def test_multi_word_organisations_are_proposed_whole(built):
+    proposed = built.proposed()
+    for name in (
+        "Stiftung Wissenschaft und Politik",
+        "Universität Greifswald",
+        "Center for Strategic and International Studies",
+    ):
+        assert f"| {name} |" in proposed, name
+
+
+@xfail(
+    "report proposals include non-names: section labels 'Key Points', 'Live Reporting', "
+    "'Supply Line', 'Related Articles', 'Download PDF', a role 'Council Secretary', "
+    "demonyms 'North Korean', 'South Korean', and 'Typ KN-23' → none of these"
+)
+def test_proposals_are_names_only(built):
+    proposed = built.proposed()
+    for not_a_name in (
+        "Key Points",
+        "Live Reporting",
+        "Supply Line",
+        "Related Articles",
+        "Download PDF",
+        "Council Secretary",
+        "North Korean",
+        "South Korean",
+        "Typ KN-23",
+    ):
+        assert f"| {not_a_name} |" not in proposed, not_a_name
+
+
+# ── boilerplate ──────────────────────────────────────────────────────────
+
+REMOVED = [
+    # file, text no body line contains, exact lines gone, text kept
+    (ZEIT, ("Foto: HUR/Handout", "Von Katharina Brenner", "Wie Kim Jong-un sein Land abschottet",
+            "Diesen Artikel teilen", "© ZEIT ONLINE"), ("Mehr zum Thema",),
+     "Der Koreanist Jonas Albrecht-Weiß forscht"),
+    (KURIER, ("Weiterlesen mit Kurier+", "bereits Abonnent", "0,99 €",
+              "Was der Vertrag zwischen Kim und Putin bedeutet", "Impressum"),
+     ("Mehr zum Thema", "Region", "Politik", "Abo"), "Dem Bundesnachrichtendienst zufolge"),
+    (BBC, (), ("Share",), "Explosions reported in Kharkiv"),
+    (RUSI, (), ("Share",), "What Pyongyang Gets in Return"),
+    (YONHAP, ("published: 2024-12-03",), ("---",), "SEOUL, Dec. 3 (Yonhap) --"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("file", "gone", "gone_lines", "kept"), REMOVED, ids=[r[0][:6] for r in REMOVED]
+)
+def test_boilerplate_removed_article_kept(built, file, gone, gone_lines, kept):
+    lines = built.body_lines(file)
+    assert kept in built.records[file]["body"]
+    for text in gone:
+        assert all(text not in line for line in lines), text
+    for line in gone_lines:
+        assert line not in lines, line
+
+
+STILL_IN_BODY = [
+    pytest.param(BBC, ("Updated 3 hours ago", "Live Reporting", "Edited by Laura Gozzi",
+                       "Related: What we know", "Related: Russia and North Korea sign"),
+                 marks=xfail("BBC live blog: 'Updated 3 hours ago', 'Live Reporting', "
+                             "'Edited by Laura Gozzi and Tom Spender' and the two 'Related: …' "
+                             "link lines stay in the body → boilerplate"), id="bbc"),
+    pytest.param(RUSI, ("9 min read", "The views expressed in this Commentary",
+                        "Download PDF"),
+                 marks=xfail("RUSI: '9 min read', the 'The views expressed …' disclaimer and "
+                             "'Download PDF' stay in the body → boilerplate"), id="rusi"),
+    pytest.param(YONHAP, ("(ATTN:", "Related Articles", "hyunmin@yna.co.kr", "(END)"),
+                 marks=xfail("Yonhap: '*(ATTN: ADDS … paras 6-7)*', 'Related Articles' + its "
+                             "link and 'hyunmin@yna.co.kr' / '(END)' stay in the body → "
+                             "boilerplate"), id="yonhap"),
+    pytest.param(KURIER, ("Von Sven Lindemann",),
+                 marks=xfail("Kurier: byline 'Von Sven Lindemann · 18.12.2024, 06:00 Uhr' "
+                             "stays in the body (the time stamp defeats the byline pattern) "
+                             "→ boilerplate"), id="kurier"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("file", "gone"), STILL_IN_BODY)
+def test_page_furniture_is_boilerplate(built, file, gone):
+    body = built.records[file]["body"]
+    for text in gone:
+        assert text not in body, text
+
+
+@xfail(
+    "source hint: ZEIT ends with '© ZEIT ONLINE', RUSI names 'RUSI' in its disclaimer → "
+    "source None for both → 'ZEIT ONLINE' / 'RUSI' (the page names its publisher, §7)"
+)
+def test_source_hint_from_the_page_itself(built):
+    assert built.records[ZEIT]["source"] == "ZEIT ONLINE"
+    assert built.records[RUSI]["source"] == "RUSI"
+
+
+# ── the CLI: a corpus folder without _tables ─────────────────────────────
+
+
+@xfail(
+    "`python -m generator build --seeds DIR` on a folder without _tables builds with an "
+    "empty gazetteer and no topics, 0 entities, and no warning (while `extract DIR` falls "
+    "back to seeds/_tables) → warn, or fall back to seeds/_tables like extract"
+)
+def test_build_without_tables_folder_warns_or_falls_back(tmp_path):
+    seeds = tmp_path / "unseen"
+    shutil.copytree(CORPUS, seeds)
+    build = _run("build", "--seeds", str(seeds), "--docs", str(tmp_path / "docs"))
+    assert build.returncode == 0, build.stderr
+    articles = json.loads((tmp_path / "docs" / "data" / "articles.json").read_text())
+    has_entities = any(a["entities"] for a in articles)
+    assert has_entities or re.search(r"_tables|entities\.yml", build.stderr)
