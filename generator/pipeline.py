@@ -132,11 +132,13 @@ def build_corpus(
     *,
     cache_dir: Path | None = Path(CACHE_DIR_NAME),
     jobs: int | None = None,
+    problems: tuple[Problem, ...] = (),
 ) -> Corpus:
     """Read, clean, extract and link every seed under `seeds_dir`.
 
     Extractions are cached in `cache_dir` (relative: beside the seeds folder; None: no
     cache) and computed in parallel for large corpora (`jobs`, see extract_seeds).
+    `problems` are corpus-level problems found before (the tables'), for the report.
     """
     seeds, skipped = read_seeds(seeds_dir)
     extractions, statuses = extract_seeds(
@@ -147,7 +149,19 @@ def build_corpus(
         prune_cache=True,
     )
     report = tuple(sorted((*statuses, *skipped), key=lambda s: s.file))
-    return link_corpus(extractions, tables, report, ())
+    return link_corpus(extractions, tables, report, problems)
+
+
+def tables_problems(tables_dir: Path) -> tuple[Problem, ...]:
+    """A warning when the corpus tables folder holds neither topics.yml nor entities.yml:
+    the build then has no topics and no gazetteer, which a researcher should know."""
+    if (tables_dir / "topics.yml").exists() or (tables_dir / "entities.yml").exists():
+        return ()
+    reason = (
+        "no topics.yml and no entities.yml in this folder: the build has no topics and no "
+        "gazetteer (write them, see README 'Define topics and entities', or pass --tables)"
+    )
+    return (Problem(str(tables_dir), reason),)
 
 
 def build(
@@ -166,8 +180,11 @@ def build(
     Raises tables.TableError when a YAML table is broken (the message names file and line).
     """
     with _without_cycle_collection():
-        tables = load_tables(tables_dir or default_tables_dir(seeds_dir))
-        corpus = build_corpus(seeds_dir, tables, cache_dir=cache_dir, jobs=jobs)
+        folder = tables_dir or default_tables_dir(seeds_dir)
+        tables = load_tables(folder)
+        corpus = build_corpus(
+            seeds_dir, tables, cache_dir=cache_dir, jobs=jobs, problems=tables_problems(folder)
+        )
         pages = render_site(corpus, tables, directory_urls=directory_urls)
         result = write_pages(pages, docs_dir)
         # a serve session keeps what was computed for this corpus's extractions only

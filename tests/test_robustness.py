@@ -305,3 +305,22 @@ def test_every_fixture_seed_is_accounted_for_in_the_report(tmp_path, tables):
     assert len(set(slugs)) == len(slugs)
     assert by_file["Bericht über Größe.v2.FINAL.txt"].slug == "bericht-ueber-groesse-v2-final"
     assert by_file["Index.txt"].slug == "index-2"
+
+
+def test_build_without_corpus_tables_warns_and_names_the_folder(tmp_path):
+    from generator.pipeline import build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(
+        "Nordkorea schickt Soldaten\nLaut Südkorea sind 12.000 Soldaten in Russland.\n",
+        encoding="utf-8",
+    )
+    result = build(seeds, tmp_path / "docs", cache_dir=None)
+    (warning,) = [p for p in result.problems if "no topics.yml and no entities.yml" in p.reason]
+    assert warning.file == str(seeds / "_tables") and warning.severity == "warning"
+    assert "no topics.yml and no entities.yml" in (tmp_path / "docs" / "bericht.md").read_text()
+    # one table is enough: a corpus with its own gazetteer builds without the warning
+    write_tables(seeds / "_tables", "entities.yml", "entities:\n  - name: Nordkorea\n    type: country\n")
+    result = build(seeds, tmp_path / "docs", cache_dir=None)
+    assert not [p for p in result.problems if "no topics.yml" in p.reason]
