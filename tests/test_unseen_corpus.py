@@ -627,10 +627,6 @@ def test_entities_in_english_and_inflected_forms(built):
     assert built.forms(ZEIT)["Seoul"] == {"Seouls"}
 
 
-@xfail(
-    "Yonhap title '(LEAD) N. Korea vows to back Russia …' → 'N. Korea' is no form of "
-    "Nordkorea → it is (agency abbreviation; a table gap: no 'N. Korea'/'S. Korea' alias)"
-)
 def test_agency_abbreviation_n_korea(built):
     assert "N. Korea" in built.forms(YONHAP)["Nordkorea"]
 
@@ -776,11 +772,6 @@ def test_source_hint_from_the_page_itself(built):
 # ── the CLI: a corpus folder without _tables ─────────────────────────────
 
 
-@xfail(
-    "`python -m generator build --seeds DIR` on a folder without _tables builds with an "
-    "empty gazetteer and no topics, 0 entities, and no warning (while `extract DIR` falls "
-    "back to seeds/_tables) → warn, or fall back to seeds/_tables like extract"
-)
 def test_build_without_tables_folder_warns_or_falls_back(tmp_path):
     seeds = tmp_path / "unseen"
     shutil.copytree(CORPUS, seeds)
