@@ -565,45 +565,22 @@ def test_quote_speakers_that_are_right(built):
     assert built.quote(RUSI, "without delay")["speaker"] is None  # the treaty's words
 
 
-@xfail(
-    "Yonhap 'North Korea will \"always stand by\" Russia …, leader Kim Jong-un's powerful "
-    "sister Kim Yo-jong said Tuesday, as a delegation sent by … Sergei Shoigu arrived' → "
-    "speaker 'Sergej Schoigu' → 'Kim Yo-jong'"
-)
 def test_speaker_is_the_subject_of_said_not_a_later_name(built):
     assert built.quote(YONHAP, "always stand by")["speaker"] == "Kim Yo-jong"
 
 
-@xfail(
-    'Yonhap \'"The DPRK will fulfill its obligations under the treaty," Kim Yo-jong said '
-    "in a statement carried by KCNA.' → speaker 'KCNA' → 'Kim Yo-jong' (the medium only "
-    "carried it)"
-)
 def test_speaker_is_not_the_medium_that_carried_the_statement(built):
     assert built.quote(YONHAP, "The DPRK will")["speaker"] == "Kim Yo-jong"
 
 
-@xfail(
-    'BBC \'"At least 3,000 North Koreans have been killed or injured," a Ukrainian '
-    "military official told Reuters' → speaker 'Reuters' → 'ukrainischer Militärvertreter'"
-)
 def test_quote_told_reuters_credits_the_official(built):
     assert built.quote(BBC, "At least 3,000")["speaker"] not in (None, "Reuters")
 
 
-@xfail(
-    'RUSI \'"This is no longer a transaction but an alliance," said Victor Cha of the '
-    "Center for Strategic and International Studies.' → speaker None → 'Victor Cha' "
-    "(a name missing from the gazetteer is still the speaker)"
-)
 def test_unknown_named_speaker(built):
     assert built.quote(RUSI, "This is no longer")["speaker"] == "Victor Cha"
 
 
-@xfail(
-    "ZEIT '„Die Nordkoreaner kämpfen diszipliniert, …“, sagte ein ukrainischer Offizier "
-    "der ZEIT.' → speaker None → 'ukrainischer Offizier'"
-)
 def test_unnamed_speaker_description(built):
     assert built.quote(ZEIT, "Die Nordkoreaner kämpfen")["speaker"] == "ukrainischer Offizier"
 

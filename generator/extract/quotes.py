@@ -10,8 +10,11 @@ the text of the quote's sentence(s) outside any quotation marks:
 1. a report phrase ("zitierte … aus dem Bericht", "so der Bericht") credits the body
    that issued the most recently named report, not the medium quoting it;
 2. a speech verb ("sagte", "erklärte", "said"): its subject — a pronoun resolved to the
-   person or role named just before, a name after the verb, or the name or description
-   before it;
+   person or role named just before, a name or description right after the verb (also
+   one missing from the gazetteer: "said Victor Cha of …"), the name, pronoun or
+   description right before it ("Kim Yo-jong said in a statement carried by KCNA"),
+   then a name later in the clause or before the verb; a medium the words were told to
+   or carried by ("told Reuters") does not speak;
 3. a source phrase ("laut X", "Nach Einschätzung des X", "X zufolge", "according to X");
 4. a source phrase inserted inside the quote itself ("– Analyse von Newsweek –");
 5. a quote that directly follows an attributed quote in the same paragraph inherits it.
@@ -132,6 +135,9 @@ def _vocabulary(tables: Tables, language: str) -> dict[str, object]:
     roles = {str(k): str(v) for k, v in (table.get("roles") or {}).items()}
     determiner_alt = _alt(determiners)
     role_alt = _alt(roles)
+    # a word that may stand between article and role noun: German marks it by its
+    # ending ("ukrainischer"), English does not ("a Ukrainian military official")
+    adjective = str(table.get("adjective") or r"[^\W\d_][\w-]*(?:e|en|er|es|em)")
     return {
         "table": table,
         "names": {e.id: e.name for e in tables.entities},
@@ -146,9 +152,10 @@ def _vocabulary(tables: Tables, language: str) -> dict[str, object]:
         "report_word": re.compile(
             rf"(?:(?P<hyph>[\w.]+)-)?(?<![\w]){_alt(table.get('report_words', ()))}(?![\w])"
         ),
+        "name_after": _name_after_re(table.get("affiliation_words", ())),
         "role_np": re.compile(
             rf"(?<![\w-])(?P<det>{determiner_alt})\s+"
-            rf"(?P<adjs>(?:[^\W\d_][\w-]*(?:e|en|er|es|em)\s+)*)"
+            rf"(?P<adjs>(?:(?!{determiner_alt}\s){adjective}\s+){{0,3}})"
             rf"(?P<role>{role_alt})(?:s|es)?(?![\w])"
         ),
     }
@@ -186,6 +193,7 @@ class _Context:
         self.report_phrase = vocabulary["report_phrase"]
         self.report_word = vocabulary["report_word"]
         self.role_np = vocabulary["role_np"]
+        self.name_after = vocabulary["name_after"]
 
     # -- masks --
     def quoted(self, offset: int) -> bool:
@@ -338,13 +346,20 @@ def _by_verb(ctx: _Context, pieces: list[tuple[int, int]], quote: _Span) -> str 
             named = _name_after_verb(ctx, verb.end(), window_end)
             if named:
                 return named
+            # the subject right after the verb ("sagte ein ukrainischer Offizier der ZEIT")
+            # or right before it ("Kim Yo-jong said in a statement carried by KCNA",
+            # "an official told Reuters") speaks; a name further on is the medium that
+            # carried the words or belongs to another clause
+            role = ctx.role_np.match(body, verb.end() + len(rest) - len(rest.lstrip()))
+            if role and not ctx.quoted(role.start()):
+                return _role_holder(ctx, role)
+            subject = _subject_before_verb(ctx, verb.start())
+            if subject:
+                return subject
             for types in (("person",), ("organization", "media")):
                 named = ctx.mention_in(verb.end(), window_end, types)
                 if named:
                     return ctx.names[named[0].entity]
-            role = ctx.role_np.match(body, verb.end() + len(rest) - len(rest.lstrip()))
-            if role:
-                return ctx.describe(role)
             # the subject stands before the verb ("Nordkorea sagte", "Er bezeichnete")
             sentence_start, _ = ctx.sentence_bounds(verb.start())
             candidates = [
@@ -364,9 +379,53 @@ def _by_verb(ctx: _Context, pieces: list[tuple[int, int]], quote: _Span) -> str 
     return None
 
 
-# a proper name right after a speech verb, ending the sentence or followed by an
-# apposition: "said Laura Page, a senior analyst at Kpler"
-_NAME_AFTER = re.compile(r"\s*((?:[^\W\d_a-zß][\w'’-]*\s+){1,3}[^\W\d_a-zß][\w'’-]*)\s*(?:,|\.|$)")
+# between a role and the name in apposition to it: a few words ending in a comma
+# ("der Nationale Sicherheitsberater Südkoreas, Shin Won-sik"); a clause does not end so
+_APPOSITION_GAP = re.compile(r"(?:\s+[^\W\d_][\w'’-]*){0,3}\s*,\s*")
+
+
+def _role_holder(ctx: _Context, role: re.Match[str]) -> str:
+    """The person a role right after the speech verb names in apposition ("erklärte der
+    Sicherheitsberater Südkoreas, Shin Won-sik"), else the role's nominative description."""
+    gap = _APPOSITION_GAP.match(ctx.body, role.end())
+    if gap:
+        named = ctx.mention_in(gap.end(), gap.end() + 1, ("person",))
+        if named:
+            return ctx.names[named[0].entity]
+    return ctx.describe(role)
+
+
+def _subject_before_verb(ctx: _Context, verb_start: int) -> str | None:
+    """The subject standing directly before the verb, only blanks between: a known name
+    ("Kim Yo-jong said"), a pronoun resolved to the person named before it ("he told
+    Reuters") or a role description ("a Ukrainian military official told"); None else."""
+    body = ctx.body
+    sentence_start, _ = ctx.sentence_bounds(verb_start)
+    gap_start = verb_start
+    while gap_start > sentence_start and body[gap_start - 1].isspace():
+        gap_start -= 1
+    if gap_start == verb_start or ctx.quoted(gap_start - 1):
+        return None
+    named = [m for m in ctx.mention_in(sentence_start, gap_start) if m.end == gap_start]
+    if named:
+        return ctx.names[named[-1].entity]
+    words = list(_WORD.finditer(body, max(sentence_start, gap_start - 40), gap_start))
+    if words and words[-1].end() == gap_start and words[-1].group() in ctx.pronouns:
+        return ctx.referent_before(words[-1].start())
+    for role in ctx.role_np.finditer(body, max(sentence_start, gap_start - 120), gap_start):
+        if role.end() == gap_start and not ctx.quoted(role.start()):
+            return ctx.describe(role)
+    return None
+
+
+def _name_after_re(affiliations) -> re.Pattern[str]:
+    """A proper name right after a speech verb, ending the sentence, followed by an
+    apposition ("said Laura Page, a senior analyst at Kpler") or by a word that names
+    the speaker's affiliation ("said Victor Cha of the Center …")."""
+    return re.compile(
+        r"\s*((?:[^\W\d_a-zß][\w'’-]*\s+){1,3}[^\W\d_a-zß][\w'’-]*)\s*"
+        rf"(?:,|\.|$|(?={_alt(affiliations)}(?![\w])))"
+    )
 
 
 def _name_after_verb(ctx: _Context, start: int, end: int) -> str | None:
@@ -379,7 +438,7 @@ def _name_after_verb(ctx: _Context, start: int, end: int) -> str | None:
     people = ctx.mention_in(start, head_end, ("person",))
     if people:
         return ctx.names[people[0].entity]
-    match = _NAME_AFTER.match(ctx.body, start, end)
+    match = ctx.name_after.match(ctx.body, start, end)
     if match is None or ctx.quoted(match.start(1)):
         return None
     words = match.group(1).split()
