@@ -68,6 +68,11 @@ class _Lexicon:
     between: tuple[tuple[str, str], ...]  # (opening, closing) words around a source
     closings: frozenset[str]  # the closing words of `between`
     cues: dict  # _cue_index of the table
+    openers: frozenset[str]  # "aus" in "hieß es aus dem X": opens a source, not part of it
+    recipients: frozenset[str]  # "told": the object after the verb is a medium or nobody
+    answer_labels: frozenset[str]  # "Antwort": an interview answer paragraph
+    question_labels: frozenset[str]  # "Frage"
+    honorifics: frozenset[str]  # "Herr": the addressed interviewee's surname follows
 
 
 def _lexicon(table: dict) -> _Lexicon:
@@ -93,6 +98,11 @@ def _lexicon(table: dict) -> _Lexicon:
             between=_between(table),
             closings=frozenset(closing for _opening, closing in _between(table)),
             cues=memo(table, "cue_index", lambda: _cue_index(table)),
+            openers=_set(table, "source_openers"),
+            recipients=_set(table, "recipient_verbs"),
+            answer_labels=_set(table, "answer_labels"),
+            question_labels=_set(table, "question_labels"),
+            honorifics=_set(table, "honorifics"),
         ),
     )
 
@@ -303,7 +313,9 @@ def _phrase_after(ctx: _Context, tokens: tuple[Token, ...], i: int, limit: int |
     articles, stop, links, skip = lex.articles, lex.stop, lex.links, lex.skip
     english = ctx.language == "en"
     limit = len(tokens) if limit is None else limit
-    while i < limit and tokens[i].low in links:  # "nach Schätzungen von Experten"
+    openers = lex.openers
+    # "nach Schätzungen von Experten", "hieß es damals aus dem Militärgeheimdienst"
+    while i < limit and (tokens[i].low in links or tokens[i].low in openers or tokens[i].low in skip):
         i += 1
     if i < limit and tokens[i].low in lex.pronouns:
         after = tokens[i + 1] if i + 1 < limit else None
@@ -439,9 +451,15 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
         if owned:
             return _entity_names(ctx, owned)
         return (" ".join(t.text for t in tokens[first:last] if t.low not in english_articles),)
+    if mentions and ctx.language == "de":
+        owned = _genitive_owned(ctx, tokens, first, last, mentions)
+        if owned:
+            return (owned,)
     if mentions:
         return _entity_names(ctx, mentions)
     words = [t for t in tokens[first:last] if t.kind == "word"]
+    if _is_temporal(ctx, tokens, first, last):
+        return ()  # "Anfang Dezember", "last week": a date is never a source
     pronouns = ctx.lex.pronouns
     if len(words) == 1 and words[0].low in pronouns:
         person = _person_before(ctx, start)
@@ -489,6 +507,35 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
             return (f"{_REFER}{noun.lower()}|{description}",)
         return (description,)
     return (nominative(core, ctx.table, ctx.tables),)
+
+
+def _genitive_owned(
+    ctx: _Context, tokens: tuple[Token, ...], first: int, last: int, mentions: list[EntityMention]
+) -> str | None:
+    """The nominative description of a German phrase whose first entity is a prenominal
+    genitive owner of a noun that names no entity ("Südkoreas Generalstab" →
+    "südkoreanischer Generalstab"): the noun is the source, not the country. Without
+    the country's adjective in the table the phrase stays as written. None otherwise."""
+    owner = mentions[0]
+    if len(mentions) > 1 or not owner.form.endswith("s"):
+        return None
+    body = ctx.article.body
+    k = next((k for k in range(first, last) if tokens[k].end == owner.end), None)
+    if k is None or k + 1 >= last:
+        return None
+    nouns = [t for t in tokens[k + 1 : last] if _capitalised(t)]
+    if not nouns or not all(t.kind == "word" for t in tokens[k + 1 : last]):
+        return None
+    demonyms = ctx.table.get("demonyms") or {}
+    stem = demonyms.get(ctx.names.get(owner.entity, ""))
+    core = tokens[k + 1 : last]
+    if stem is None:
+        return body[tokens[first].start : tokens[last - 1].end]
+    head = core[-1]
+    gender = _gender(_strip_genitive(head.text), ctx.table)
+    _case, number = _features(core, ctx.table, gender)
+    ending = "e" if number == "pl" or gender == "f" else ("er" if gender == "m" else "es")
+    return f"{stem}{ending} {nominative(core, ctx.table, ctx.tables)}"
 
 
 def _can_speak(ctx: _Context, words: list[Token]) -> bool:
@@ -788,10 +835,39 @@ def _clause_start(tokens: tuple[Token, ...], i: int) -> int:
     return k
 
 
+def _temporal_words(ctx: _Context) -> frozenset[str]:
+    """Lower-case words that make a phrase a time ("Woche", "Dezember"): the attribution
+    table's temporal_words and the month, weekday, season and month-part names of the
+    language's dates table. Built once per tables and language."""
+
+    def build() -> frozenset[str]:
+        dates = ctx.tables.languages.get(ctx.language, {}).get("dates") or {}
+        words = set(_words(ctx.table, "temporal_words"))
+        for key in ("months", "weekdays", "seasons"):
+            words.update(str(k).lower() for k in dates.get(key) or ())
+        words.update(str(w).lower() for w in (dates.get("parts") or {}).get("month_level") or ())
+        return frozenset(words)
+
+    return memo(ctx.tables, ("temporal_words", ctx.language), build)
+
+
+def _is_temporal(ctx: _Context, tokens: tuple[Token, ...], first: int, last: int) -> bool:
+    """True if tokens[first:last] name a time ("Anfang Dezember", "Vergangene Woche"):
+    a date is never a source."""
+    temporal = _temporal_words(ctx)
+    return any(tokens[k].low in temporal for k in range(first, last))
+
+
 def _subject_before(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> tuple[int, int] | None:
     """The clause-initial noun phrase if it stands right before the verb (or its
-    auxiliary): "Der südkoreanische Geheimdienst etwa geht davon aus"."""
-    start = _clause_start(tokens, verb)
+    auxiliary): "Der südkoreanische Geheimdienst etwa geht davon aus". A parenthesis
+    right before the verb belongs to the phrase ("Service (NIS) says"); a fronted time
+    ("Vergangene Woche hat das Pentagon … vorgelegt") gives the subject after the
+    finite verb instead."""
+    anchor = verb
+    if verb > 0 and tokens[verb - 1].text == ")":
+        anchor = next((k for k in range(verb - 2, -1, -1) if tokens[k].text == "("), verb)
+    start = _clause_start(tokens, anchor)
     stop = ctx.lex.stop_or_skip
     skip = ctx.lex.skip
     while start < verb and tokens[start].low in skip:
@@ -803,17 +879,32 @@ def _subject_before(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> tupl
         return start, verb  # "…, he said": resolved to the person named before
     # a capitalised sentence opener may be an adverb ("Darüber", "Im"): not a subject
     stopwords = memo(ctx.tables, ("subject_stopwords", ctx.language), lambda: _stopwords(ctx))
-    if first.low in stopwords and first.low not in ctx.lex.articles_the:
+    if first.low in stopwords and first.low not in ctx.lex.articles:
         return None
     first_i, last_i = _phrase_after(ctx, tokens, start, verb)
     if last_i <= first_i:
         return None
+    if _is_temporal(ctx, tokens, first_i, last_i):
+        return _subject_after_finite(ctx, tokens, last_i, verb)
     k = last_i
     while k < verb and tokens[k].low in skip:
         k += 1
     if k == verb or (k < verb and tokens[k].low in stop and tokens[k].kind == "word"):
         return first_i, last_i
     return None
+
+
+def _subject_after_finite(
+    ctx: _Context, tokens: tuple[Token, ...], after: int, limit: int
+) -> tuple[int, int] | None:
+    """The subject right after the finite verb at `after` that follows a fronted time
+    ("Anfang Dezember hatte Südkoreas Geheimdienst …"), or None."""
+    if after >= limit or tokens[after].kind != "word" or tokens[after].low not in ctx.lex.stop:
+        return None
+    first_i, last_i = _phrase_after(ctx, tokens, after + 1, limit)
+    if last_i <= first_i or _is_temporal(ctx, tokens, first_i, last_i):
+        return None
+    return first_i, last_i
 
 
 def _obligation(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> bool:
@@ -829,18 +920,43 @@ def _obligation(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> bool:
 
 
 def _subject_before_apposition(
-    ctx: _Context, tokens: tuple[Token, ...], verb: int
+    ctx: _Context, tokens: tuple[Token, ...], verb: int, anywhere: bool = False
 ) -> tuple[int, int] | None:
     """The sentence-opening noun phrase separated from its verb by an apposition between
-    commas: "Fatih Birol, head of the IEA, warned that …" gives "Fatih Birol"."""
+    commas: "Fatih Birol, head of the IEA, warned that …" gives "Fatih Birol".
+    `anywhere`: the phrase may follow another clause ("…, Kyrylo Budanov, head of …,
+    told"), and then it must name a person of the gazetteer."""
     if verb < 2 or tokens[verb - 1].text != ",":
         return None
-    comma = next((k for k in range(verb - 1) if tokens[k].text == ","), None)
+    if anywhere:
+        comma = next((k for k in range(verb - 2, -1, -1) if tokens[k].text == ","), None)
+    else:
+        comma = next((k for k in range(verb - 1) if tokens[k].text == ","), None)
     if comma is None or comma == 0:
         return None
-    if any(tokens[k].text in _CLAUSE_MARKS and tokens[k].text not in "()" for k in range(comma)):
+    if not anywhere and any(
+        tokens[k].text in _CLAUSE_MARKS and tokens[k].text not in "()" for k in range(comma)
+    ):
         return None  # the phrase must open the sentence
-    return _subject_before(ctx, tokens, comma)
+    subject = _subject_before(ctx, tokens, comma)
+    if subject is None or not anywhere:
+        return subject
+    found = _mentions_in(ctx, tokens[subject[0]].start, tokens[subject[1] - 1].end)
+    if any(ctx.types.get(m.entity) == "person" for m in found):
+        return subject
+    return None
+
+
+def _medium_after(ctx: _Context, tokens: tuple[Token, ...], end: int) -> tuple[str, ...]:
+    """The media entities named right after a verb like "told" ("told Reuters"); empty
+    when the object is no medium ("told reporters", "told the committee")."""
+    first, last = _phrase_after(ctx, tokens, end)
+    if last <= first:
+        return ()
+    found = _mentions_in(ctx, tokens[first].start, tokens[last - 1].end)
+    if not found or any(ctx.types.get(m.entity) != "media" for m in found):
+        return ()
+    return _entity_names(ctx, found)
 
 
 def _stopwords(ctx: _Context) -> frozenset[str]:
@@ -903,13 +1019,23 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
         add(*_phrase_after(ctx, tokens, end))
         clause = _clause_start(tokens, start)
         subject = _phrase_after(ctx, tokens, clause, start)
+        if subject[1] > subject[0] and _is_temporal(ctx, tokens, *subject):
+            subject = _subject_after_finite(ctx, tokens, subject[1], start) or (0, 0)
         if subject[1] > subject[0]:
             add(*subject)
     for start, end in cues.get("verbs", ()):
         if _obligation(ctx, tokens, start):
             continue  # "countries must report …": an obligation, not a report
+        told = tokens[end - 1].low in ctx.lex.recipients
         subject = _subject_before(ctx, tokens, start)
+        if subject is None and told:
+            # "…, Kyrylo Budanov, head of …, told The Washington Post"
+            subject = _subject_before_apposition(ctx, tokens, start, anywhere=True)
         if subject is not None:
+            if told:  # "told Reuters": the medium is the outlet, the speaker the source
+                medium = _medium_after(ctx, tokens, end)
+                if medium:
+                    found.append(_Source(tokens[subject[0]].start - 1, medium))
             add(*subject)
             continue
         k = end
@@ -1033,6 +1159,10 @@ def _chain(ctx: _Context, index: int, depth: int) -> list[str]:
 
 def _full(ctx: _Context, index: int, depth: int) -> list[str]:
     names = _names(ctx, index, depth)
+    if not names:
+        interviewee = _interviewee(ctx, index)
+        if interviewee:
+            return [interviewee]
     if not names and _has_hearsay(ctx, index) and _same_paragraph(ctx, index - 1, index) and depth > 0:
         names = _names(ctx, index - 1, depth - 1)
         if not names:
@@ -1041,6 +1171,62 @@ def _full(ctx: _Context, index: int, depth: int) -> list[str]:
     if _same_paragraph(ctx, index, nxt) and _sources_previous(ctx, nxt):
         names = names + [n for n in _names(ctx, nxt, depth) if n not in names]
     return names
+
+
+def _labelled(ctx: _Context, index: int, labels: frozenset[str]) -> bool:
+    """True if sentence `index` opens with one of `labels` and a colon ("Antwort:")."""
+    tokens = _tokens(ctx, index)
+    return len(tokens) > 1 and tokens[0].low in labels and tokens[1].text == ":"
+
+
+def _interviewee(ctx: _Context, index: int) -> str | None:
+    """The interviewee, when sentence `index` lies in an answer paragraph ("Antwort: …"):
+    the person the last question addresses with an honorific ("Frage: Herr
+    Albrecht-Weiß, …"), by the gazetteer name or the full name the article introduces
+    ("Jonas Albrecht-Weiß"). None outside answers or without an addressed person."""
+    lex = ctx.lex
+    if not lex.answer_labels:
+        return None
+    sentences = ctx.article.sentences
+    paragraph = sentences[index].paragraph
+    first = index
+    while first > 0 and sentences[first - 1].paragraph == paragraph:
+        first -= 1
+    if not _labelled(ctx, first, lex.answer_labels):
+        return None
+    key = ("interviewee", first)
+    if key not in ctx.memo:
+        ctx.memo[key] = _find_interviewee(ctx, first)
+    return ctx.memo[key]
+
+
+def _find_interviewee(ctx: _Context, answer: int) -> str | None:
+    lex = ctx.lex
+    for j in range(answer - 1, -1, -1):
+        if not _labelled(ctx, j, lex.question_labels):
+            continue
+        tokens = _tokens(ctx, j)
+        for k in range(2, len(tokens) - 1):
+            if tokens[k].low in lex.honorifics and _capitalised(tokens[k + 1]):
+                return _full_name(ctx, tokens[k + 1].text, tokens[k + 1].start)
+    return None
+
+
+def _full_name(ctx: _Context, surname: str, before: int) -> str:
+    """The gazetteer person whose name ends with `surname`, else "Firstname Surname" as
+    the article first writes it before offset `before`, else the surname alone."""
+    for mention in ctx.mentions:
+        name = ctx.names.get(mention.entity, "")
+        if ctx.types.get(mention.entity) == "person" and name.endswith(surname):
+            return name
+    body = ctx.article.body
+    at = body.find(surname)
+    while 0 <= at < before:
+        given = body[:at].rstrip(" ").rsplit(" ", 1)[-1] if body[:at].endswith(" ") else ""
+        if given[:1].isupper() and given.isalpha() and given.lower() not in ctx.lex.honorifics:
+            return f"{given} {surname}"
+        at = body.find(surname, at + 1)
+    return surname
 
 
 def _refers_back(ctx: _Context, index: int) -> bool:
