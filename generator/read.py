@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 import yaml
 
@@ -430,6 +431,23 @@ _PUBLISHED_META = frozenset(
 )
 
 
+# Regions whose <time> elements date something else: related links, comments, captions.
+_OFF_ARTICLE_TAGS = frozenset(("nav", "footer", "aside", "figure", "figcaption", "form"))
+# How much visible text may stand between the headline and a byline's <time>: the kicker,
+# the author and the teaser, not the article's paragraphs (whose <time>s date events).
+_BYLINE_REACH = 300
+
+
+class _TimeCandidate(NamedTuple):
+    """A <time datetime> element: its value and where it stands on the page."""
+
+    value: str
+    declared: bool  # itemprop="datePublished" or the pubdate attribute
+    in_article: bool
+    near_headline: bool  # within _BYLINE_REACH characters after the <h1> (or before it)
+    before_headline: bool
+
+
 class _PageText(HTMLParser):
     """Collects visible text as lines plus headline and metadata candidates of an HTML page."""
 
@@ -443,6 +461,47 @@ class _PageText(HTMLParser):
         self.title_parts: list[str] | None = None
         self.title: str | None = None
         self.meta: dict[str, str] = {}
+        self.articles = 0  # open <article> elements
+        self.seen_article = False
+        self.headline_at: int | None = None  # visible characters emitted when </h1> closed
+        self.visible = 0  # visible characters emitted so far
+        self.times: list[_TimeCandidate] = []
+
+    def _time(self, values: dict[str, str]) -> None:
+        """Record a <time datetime> unless it marks an update or stands off the article."""
+        value = values.get("datetime", "").strip()
+        marks = f"{values.get('itemprop', '')} {values.get('class', '')}".lower()
+        if not value or any(w in marks for w in ("modified", "update", "aktualisiert")):
+            return
+        if any(tag in _OFF_ARTICLE_TAGS for tag in self.skipping):
+            return
+        after = 0 if self.headline_at is None else self.visible - self.headline_at
+        self.times.append(
+            _TimeCandidate(
+                value=value,
+                declared="datepublished" in marks or "pubdate" in values,
+                in_article=self.articles > 0,
+                near_headline=after <= _BYLINE_REACH,
+                before_headline=self.headline_at is None,
+            )
+        )
+
+    def published_time(self) -> str | None:
+        """The page's publication date from its <time> elements, or None.
+
+        A declared one (itemprop="datePublished", pubdate) wins; else the first one near
+        the headline, inside the <article> when the page has one (else after the <h1>): the
+        byline's date, not the dates of events the text goes on to mark up."""
+        for time in self.times:
+            if time.declared:
+                return time.value
+        for time in self.times:
+            if not time.near_headline:
+                continue
+            # outside any <article>, a date above the headline is the site's, not the text's
+            if time.in_article or not (self.seen_article or (time.before_headline and self.h1)):
+                return time.value
+        return None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name.lower(): value or "" for name, value in attrs}
@@ -454,6 +513,11 @@ class _PageText(HTMLParser):
             if equiv == "content-language" and values.get("content"):
                 self.meta.setdefault("language", values["content"])
             return
+        if tag == "article":
+            self.articles += 1
+            self.seen_article = True
+        if tag == "time":
+            self._time(values)
         if tag == "html" and values.get("lang"):
             self.meta.setdefault("lang", values["lang"])
         if tag == "link" and "canonical" in values.get("rel", "").lower().split():
@@ -482,6 +546,9 @@ class _PageText(HTMLParser):
         if tag == "h1" and self.h1_parts is not None:
             self.h1 = " ".join("".join(self.h1_parts).split()) or None
             self.h1_parts = None
+            self.headline_at = self.visible
+        if tag == "article" and self.articles:
+            self.articles -= 1
         if tag == "title" and self.title_parts is not None:
             self.title = " ".join("".join(self.title_parts).split()) or None
             self.title_parts = None
@@ -502,6 +569,7 @@ class _PageText(HTMLParser):
         if self.skipping:
             return
         self.pieces.append(data if self.pre else _HTML_SPACE.sub(" ", data))
+        self.visible += len(data.strip())
 
 
 class PageText:
@@ -537,6 +605,7 @@ def html_to_text(html: str) -> PageText:
     if url:
         fields["url"] = url.strip()
     published = next((meta[key] for key in sorted(_PUBLISHED_META) if meta.get(key)), None)
+    published = published or parser.published_time()
     if published:
         fields["published"] = published
     language = meta.get("lang") or meta.get("language") or meta.get("og:locale")

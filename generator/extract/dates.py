@@ -48,6 +48,7 @@ class _Found(NamedTuple):
     weekday: int | None = None
     last: bool = False  # "letzten Freitag", "last August"
     ahead: bool = False  # "nächsten Winter", "next March": the first one after publication
+    next_week: bool = False  # "next Friday", "kommenden Freitag": never the publication day
     part: str | None = None
     relative: str | None = None  # today | yesterday | same_day | last_week | ...
     approx: bool = False
@@ -134,8 +135,12 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ..
     year_prefix = _alt(t.get("year_prefixes", ()), ci=True)
     this_year = _alt(t.get("year_words", {}).get("this", ()), ci=True)
     last_year = _alt(t.get("year_words", {}).get("last", ()), ci=True)
+    next_year = _alt(t.get("year_words", {}).get("next", ()), ci=True)
     wd_this = _alt(t.get("weekday_prefixes", {}).get("this", ()), ci=True)
     wd_last = _alt(t.get("weekday_prefixes", {}).get("last", ()), ci=True)
+    wd_next = _alt(t.get("weekday_prefixes", {}).get("next", ()), ci=True)
+    # agency English drops the "on": "said Tuesday"; the word before is context, not span
+    wd_after = _alt(t.get("weekday_after", ()), ci=True)
     not_after = _alt(t.get("not_after_year", ()), ci=True)
     # what a match of each pattern can start with: its optional and required first parts
     o_keep = _openers(t.get("keep_prefixes", ()), ci=True)
@@ -147,8 +152,11 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ..
     o_year_prefix = _openers(t.get("year_prefixes", ()), ci=True)
     o_wd_this = _openers(t.get("weekday_prefixes", {}).get("this", ()), ci=True)
     o_wd_last = _openers(t.get("weekday_prefixes", {}).get("last", ()), ci=True)
+    o_wd_next = _openers(t.get("weekday_prefixes", {}).get("next", ()), ci=True)
+    o_wd_after = _openers(t.get("weekday_after", ()), ci=True)
     sep = r"[\s\u00a0]+"
-    yw = rf"(?:{sep}(?:{YEAR}|(?P<this>{this_year})|(?P<lasty>{last_year})))"
+    year_word = rf"(?P<this>{this_year})|(?P<lasty>{last_year})|(?P<nexty>{next_year})"
+    yw = rf"(?:{sep}(?:{YEAR}|{year_word}))"
     found = [
         # "am Dienstag, 18. Juni", "diesen Freitag, den 22. November", "4. November 2024",
         # "4 November", "the 4th of November"
@@ -188,16 +196,17 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ..
             rf"(?P<pre>{keep}){sep}(?:the{sep})?(?P<season>{seasons})(?:{sep}(?:of{sep})?{YEAR})?",
             o_keep,
         ),
-        # "Mitte des Jahres 2022", "Ende 2023", "mid-2024"
-        ("yearpart", rf"(?P<yp>{year_part})\s*{YEAR}", o_year_part),
+        # "Mitte des Jahres 2022", "Ende 2023", "mid-2024", "early next year"
+        ("yearpart", rf"(?P<yp>{year_part})\s*(?:{YEAR}|{year_word})", o_year_part),
         # "im Jahr 2017", "seit 2019", "in 2017"
         ("year", rf"(?P<pre>{year_prefix}){sep}{YEAR}(?!{sep}{not_after})", o_year_prefix),
         # "am Freitag", "last Friday"
         (
             "weekday",
-            rf"(?:(?P<lastwd>{wd_last})|{wd_this}){sep}(?P<wd>{weekdays})",
-            _union(o_wd_last, o_wd_this),
+            rf"(?:(?P<lastwd>{wd_last})|(?P<nextwd>{wd_next})|{wd_this}){sep}(?P<wd>{weekdays})",
+            _union(o_wd_last, o_wd_next, o_wd_this),
         ),
+        ("weekday", rf"(?P<after>{wd_after}){sep}(?P<wd>{weekdays})", o_wd_after),
     ]
     for kind, phrases in sorted((t.get("relative") or {}).items()):
         if phrases:
@@ -357,6 +366,43 @@ def _matches(
     yield from found
 
 
+# where a clause starts: a weekday's tense is read from its own clause only ("…, officials
+# said on Monday" is not future because "He will travel …, " precedes it)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?\n\"„“”«»()–—]")
+_CLAUSE_REACH = 160  # characters looked back for the clause start
+
+
+def _future_cues(table: dict) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The future-tense cues of a language table as two patterns: words anywhere earlier in
+    the weekday's clause ("which will take effect on Wednesday", "Das Abkommen wird am
+    Mittwoch …"), and words right after it (German inversion: "Am Mittwoch wird …")."""
+    cues = table.get("future_cues") or {}
+    before, after = cues.get("before") or (), cues.get("after") or ()
+    return (
+        re.compile(rf"(?<![\w-]){_alt(before, ci=True)}(?![\w])") if before else None,
+        re.compile(rf"[\s\u00a0]+{_alt(after, ci=True)}(?![\w])") if after else None,
+    )
+
+
+def _future(
+    body: str,
+    start: int,
+    end: int,
+    cues: tuple[re.Pattern[str] | None, re.Pattern[str] | None],
+) -> bool:
+    """Whether the weekday at body[start:end] lies ahead: a future cue in its clause."""
+    before, after = cues
+    if after is not None and after.match(body, end):
+        return True
+    if before is None:
+        return False
+    low = max(0, start - _CLAUSE_REACH)
+    clause = low
+    for m in _CLAUSE_BREAK.finditer(body, low, start):
+        clause = m.end()
+    return before.search(body, clause, start) is not None
+
+
 def _find(body: str, table: dict) -> list[_Found]:
     keep = {str(w).lower() for w in table.get("keep_prefixes", ())}
     weekdays, seasons = (table.get(k, {}) for k in ("weekdays", "seasons"))
@@ -364,6 +410,7 @@ def _find(body: str, table: dict) -> list[_Found]:
     lasts = memo(table, "last_prefixes", lambda: _lower_words(table.get("last_prefixes")))
     aheads = memo(table, "next_prefixes", lambda: _lower_words(table.get("next_prefixes")))
     year_parts = (table.get("parts") or {}).get("year_level", {})
+    futures = memo(table, "future_cues", lambda: _future_cues(table))
     raw: list[_Found] = []
     patterns = memo(table, "date_patterns", lambda: _patterns(repr(table)))
     starts = _starts(body, patterns)
@@ -383,17 +430,27 @@ def _find(body: str, table: dict) -> list[_Found]:
                 and g.get("part") is None
             ):
                 start = m.start("mon")  # a dropped preposition ("seit März 2024")
+            elif pre is None and kind == "month" and g.get("part") is not None:
+                start = m.start("part")  # "seit Anfang Dezember" → "Anfang Dezember"
             if kind == "month" and g.get("part") is not None and start > m.start("part"):
                 start = m.start("part")
             while start < m.end() and body[start].isspace():
                 start += 1
             year = int(g["year"]) if g.get("year") is not None else None
             offset = (
-                0 if g.get("this") is not None else -1 if g.get("lasty") is not None else None
+                0
+                if g.get("this") is not None
+                else -1
+                if g.get("lasty") is not None
+                else 1
+                if g.get("nexty") is not None
+                else None
             )
             if kind.startswith("rel:"):
                 raw.append(_Found(start, m.end(), "relative", relative=kind[4:]))
             elif kind == "weekday":
+                if g.get("after") is not None:
+                    start = m.start("wd")
                 raw.append(
                     _Found(
                         start,
@@ -401,6 +458,8 @@ def _find(body: str, table: dict) -> list[_Found]:
                         kind,
                         weekday=_lookup(weekdays, g["wd"]),
                         last=g.get("lastwd") is not None,
+                        ahead=g.get("nextwd") is not None or _future(body, start, m.end(), futures),
+                        next_week=g.get("nextwd") is not None,
                     )
                 )
             elif kind == "yearpart":
@@ -411,6 +470,7 @@ def _find(body: str, table: dict) -> list[_Found]:
                         kind,
                         month=_lookup(year_parts, g["yp"]),
                         year=year,
+                        year_offset=offset,
                         approx=True,
                     )
                 )
@@ -510,6 +570,33 @@ def _dateline(body: str, found: list[_Found], anchor: int | None) -> dt.date | N
     return None
 
 
+# A page's own date line near the top: a line that is only a full day, perhaps with a clock
+# time ("Sunday 12 January 2025", "14. Januar 2025, 18:04 Uhr", "5 March 2025").
+_DATE_LINE_REST = re.compile(
+    r"[ \t\u00a0]*(?:[,|·–-][ \t\u00a0]*)?"  # a separator
+    r"(?:\d{1,2}[:.]\d\d(?:[ \t\u00a0]*[^\W\d_]{1,4}\.?)?)?"  # a clock time: "18:04 Uhr"
+    r"[ \t\u00a0]*(?:\n|$)"
+)
+_DATE_LINE_LINES = 6  # headline, kicker, teaser, byline: the page date stands above the text
+
+
+def _date_line(body: str, found: list[_Found], anchor: int | None) -> dt.date | None:
+    """The day of a line near the top that holds nothing but that day: the page's own
+    publication date, whatever later days a live blog or the text goes on to name."""
+    for f in found:
+        line_start = body.rfind("\n", 0, f.start) + 1
+        if body.count("\n", 0, line_start) >= _DATE_LINE_LINES:
+            return None
+        if f.kind != "day" or not f.month or not f.day or body[line_start : f.start].strip():
+            continue
+        if _DATE_LINE_REST.match(body, f.end):
+            year = f.year or anchor
+            date = _safe_date(year, f.month, f.day) if year is not None else None
+            if date and (f.weekday is None or date.weekday() == f.weekday):
+                return date
+    return None
+
+
 def _infer_published(found: list[_Found], anchor: int | None) -> dt.date | None:
     """The earliest date consistent with the text: latest full day, else latest month."""
     if anchor is None and not any(f.year for f in found):
@@ -531,7 +618,7 @@ def _infer_published(found: list[_Found], anchor: int | None) -> dt.date | None:
         pinned = [
             latest + dt.timedelta(days=(f.weekday - latest.weekday()) % 7)
             for f in found
-            if f.kind == "weekday" and f.weekday is not None and not f.last
+            if f.kind == "weekday" and f.weekday is not None and not f.last and not f.ahead
         ]
         return max([latest, *pinned])
     months = []
@@ -595,6 +682,11 @@ def _resolve_relative(
     f: _Found, published: dt.date, previous_day: str | None
 ) -> tuple[str, bool] | None:
     kind = f.relative
+    if f.kind == "weekday" and f.weekday is not None and f.ahead:
+        forward = (f.weekday - published.weekday()) % 7
+        if f.next_week and forward == 0:
+            forward = 7  # "next Friday" written on a Friday is a week ahead
+        return (published + dt.timedelta(days=forward)).isoformat(), False
     if f.kind == "weekday" and f.weekday is not None:
         back = (published.weekday() - f.weekday) % 7
         if f.last and back == 0:
@@ -623,8 +715,8 @@ def _resolve_relative(
         if kind == "last_month":
             first = (first - dt.timedelta(days=1)).replace(day=1)
         return _iso(first.year, first.month), False
-    if kind in ("last_year", "this_year"):
-        return _iso(published.year - (kind == "last_year")), False
+    if kind in ("last_year", "this_year", "next_year"):
+        return _iso(published.year + {"last_year": -1, "next_year": 1}.get(kind, 0)), False
     return None
 
 
@@ -654,16 +746,22 @@ def extract_dates(
         except ValueError:
             published = None
     if published is None:
-        published = _dateline(body, found, anchor) or _infer_published(found, anchor)
+        published = (
+            _dateline(body, found, anchor)
+            or _date_line(body, found, anchor)
+            or _infer_published(found, anchor)
+        )
         basis = "inferred" if published else "unknown"
 
     starts = [s.start for s in article.sentences]
     mentions: list[DateMention] = []
     previous_day: str | None = None
     for f in found:
-        relative = f.kind in ("relative", "weekday")
+        # "early next year" names no year: deictic like "next year" itself (gold §4)
+        deictic = f.kind in ("relative", "weekday")
+        relative = deictic or (f.kind == "yearpart" and f.year is None)
         approx = f.approx
-        if relative:
+        if deictic:
             if published is None:
                 continue  # a deictic date needs an anchor; nothing to resolve against
             resolved = _resolve_relative(f, published, previous_day)
