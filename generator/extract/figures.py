@@ -49,6 +49,9 @@ class _CountWords:
     nominatives: dict[str, str]  # dative plural noun -> nominative, remembered per table
     modifiers: frozenset[str]  # modifier_words: uninflected adjectives ("crude oil")
     modifier_endings: tuple[str, ...]  # modifier_endings ("liquefied", "natural")
+    not_noun_endings: tuple[str, ...]  # not_noun_endings: verbs and adverbs ("arrived")
+    counted_as: dict[str, str]  # counted_as: counter noun -> what it stands for ("Mann")
+    anaphora: frozenset[str]  # anaphora: pronouns pointing back ("20% of them")
 
 
 def _count_words(table: NumberTable) -> _CountWords:
@@ -63,6 +66,11 @@ def _count_words(table: NumberTable) -> _CountWords:
             nominatives=memo(table, "nominatives", dict),
             modifiers=_lower_key(table, "modifier_words"),
             modifier_endings=tuple(sorted(_lower_key(table, "modifier_endings"))),
+            not_noun_endings=tuple(sorted(_lower_key(table, "not_noun_endings"))),
+            counted_as={
+                str(k).lower(): str(v) for k, v in (table.raw.get("counted_as") or {}).items()
+            },
+            anaphora=_lower_key(table, "anaphora"),
         ),
     )
 
@@ -185,9 +193,32 @@ def _substance_en(
             break
         words.append(token.text)
         if token.low not in lex.modifiers and not _modifier_ending(token.low, lex):
-            break  # the noun
+            # the noun; a compound ("wheat flour", "artillery shells") ends on its head
+            if _compound_head(tokens, j + 1, stopwords, lex):
+                words.append(tokens[j + 1].text)
+            break
         j += 1
     return words
+
+
+def _compound_head(
+    tokens: tuple[Token, ...], j: int, stopwords: frozenset[str], lex: _CountWords
+) -> bool:
+    """True if token `j` is the head noun of a compound whose first noun came just
+    before it: a lower-case word that does not look like a verb or adverb, and after which
+    the noun phrase visibly ends (a mark, a function word, a number or the sentence end),
+    so "tons of oil arrived in" and "tons of oil left Russia" keep "oil"."""
+    if j >= len(tokens):
+        return False
+    token = tokens[j]
+    if token.blocked or token.kind != "word" or not token.text[:1].islower():
+        return False
+    if token.low in stopwords or token.low in lex.drop or token.low.endswith(lex.not_noun_endings):
+        return False
+    if j + 1 >= len(tokens):
+        return True
+    after = tokens[j + 1]
+    return after.kind != "word" or after.low in stopwords
 
 
 _MIN_STEM = 4  # letters before a modifier ending: "natural" is a modifier, "coal" a noun
@@ -226,6 +257,26 @@ def _counted_noun(
     return _counts_en(tokens, j, table, stopwords, lex)
 
 
+def _topic_of_counts(count: str, tables: Tables, language: str, lex: _CountWords) -> str:
+    """The topic of a counted noun phrase, read through the counter nouns that stand for
+    what they count ("12.000 Mann" are soldiers), or "other"."""
+    if lex.counted_as:
+        count = " ".join(lex.counted_as.get(word.lower(), word) for word in count.split())
+    return classify_topic(count, tables, language)
+
+
+def _points_back(tokens: tuple[Token, ...], j: int, table: NumberTable, lex: _CountWords) -> bool:
+    """True if the quantity ending before token `j` is a share of something named in an
+    earlier sentence: "20% of them", "20 Prozent davon", "Hunderte von ihnen"."""
+    if not lex.anaphora:
+        return False
+    if j < len(tokens) and tokens[j].low in table.percent_words:
+        j += 1
+    if j < len(tokens) and tokens[j].low in table.of_words:
+        j += 1
+    return j < len(tokens) and tokens[j].low in lex.anaphora
+
+
 def _is_duration(counts: str, durations: frozenset[str]) -> bool:
     words = counts.lower().split()
     return bool(words) and words[-1] in durations
@@ -251,7 +302,9 @@ def extract_figures(
     lex = _count_words(table)
     attributor = Attributor(article, mentions, tables)
     figures: list[Figure] = []
+    previous = ""  # the sentence before: what "20% of them" is a share of
     for sentence in article.sentences:
+        before, previous = previous, sentence.text
         # the tokens attribution reads too, with those inside dates flagged
         tokens = flag_blocked(attributor.tokens(sentence.index), blocked)
         exprs = find_numbers(tokens, article.body, table)
@@ -261,9 +314,11 @@ def extract_figures(
         durations = [_is_duration(c, lex.durations) for c in counts]
         topics: list[str] = []
         for expr, count in zip(exprs, counts, strict=True):
-            topic = classify_topic(count, tables, article.language) if count else OTHER
+            topic = _topic_of_counts(count, tables, article.language, lex) if count else OTHER
             if topic == OTHER:
                 topic = nearest_topic(sentence.text, expr.start - sentence.start, tables)
+            if topic == OTHER and before and _points_back(tokens, expr.last, table, lex):
+                topic = classify_topic(before, tables, article.language)
             topics.append(topic)
         for k, expr in enumerate(exprs):
             if durations[k]:

@@ -108,6 +108,9 @@ class NumberTable:
     qualifiers: tuple[tuple[str, str], ...]  # longest phrase first
     range_joiners: frozenset[str]
     joiners_need_opener: frozenset[str]
+    rising_joiners: frozenset[str]  # close a range without opener when the second end is larger
+    particle_verbs: dict[str, frozenset[str]]  # qualifier -> verbs that make it their particle
+    currency_prefixes: frozenset[str]  # letters glued before a currency sign ("US$")
     of_words: frozenset[str]
     calibre_units: frozenset[str]
     excluded_units: frozenset[str]
@@ -170,6 +173,11 @@ def _build_number_table(tables: Tables, language: str) -> NumberTable:
         qualifiers=qualifiers,
         range_joiners=_lower_set(raw.get("range_joiners")),
         joiners_need_opener=_lower_set(raw.get("range_joiners_need_opener")),
+        rising_joiners=_lower_set(raw.get("range_joiners_rising")),
+        particle_verbs={
+            str(k).lower(): _lower_set(v) for k, v in (raw.get("particle_verbs") or {}).items()
+        },
+        currency_prefixes=_lower_set(raw.get("currency_sign_prefixes")),
         of_words=_lower_set(raw.get("of_words")),
         calibre_units=_lower_set(raw.get("calibre_units")),
         excluded_units=_lower_set(raw.get("excluded_units")),
@@ -494,6 +502,8 @@ def _numeral_is_excluded(
     after = body[after_head] if after_head < len(body) else " "
     if after in ":/" and after_head + 1 < len(body) and body[after_head + 1].isdigit():
         return True  # clock times, scores, fractions
+    if before == "[" and after == "]":
+        return True  # a footnote marker ("since August 2023.[1]", the note line "[1] …")
     if before in ":/" and before2.isdigit():
         return True
     prev = tokens[i - 1] if i > 0 else None
@@ -721,16 +731,45 @@ def _opens(
     return opens
 
 
+def _currency_sign(tokens: tuple[Token, ...], j: int, table: NumberTable) -> tuple[int, str] | None:
+    """A currency sign at token `j`, alone ("$") or glued to a country prefix ("US$"), right
+    before a numeral: (index of the numeral, what the sign counts); None if there is none."""
+    if j < len(tokens) and tokens[j].low in table.currency_prefixes:
+        nxt = j + 1
+        if nxt < len(tokens) and tokens[nxt].start == tokens[j].end:
+            j = nxt
+    if j + 1 >= len(tokens) or tokens[j].text not in table.currency:
+        return None
+    if tokens[j + 1].kind != "num" or tokens[j + 1].start != tokens[j].end:
+        return None
+    return j + 1, table.currency[tokens[j].text]
+
+
+def _is_particle(tokens: tuple[Token, ...], i: int, table: NumberTable) -> bool:
+    """True if the qualifier word at `i` is the particle of the verb before it ("hand
+    over two soldiers", "verfügt über 2.000 Panzer"), not a precision word."""
+    verbs = table.particle_verbs.get(tokens[i].low)
+    return bool(verbs) and i > 0 and tokens[i - 1].low in verbs
+
+
 def _expression(tokens: tuple[Token, ...], i: int, body: str, table: NumberTable) -> NumberExpr | None:
     qualifier = "exact"
     start_token = i
+    currency = None
     qual = _longest(tokens, i, table.qualifiers, table.qualifier_index)
+    if qual is not None and _is_particle(tokens, i, table):
+        qual = None
     if qual is not None:
-        first = _quantity(tokens, int(qual[0]), body, table)  # type: ignore[arg-type]
+        after = int(qual[0])  # type: ignore[call-overload]
+        # "roughly US$350", "between $1.2 billion and …": the sign stands between
+        sign = _currency_sign(tokens, after, table)
+        if sign is not None:
+            after, currency = sign
+        first = _quantity(tokens, after, body, table)
         if first is not None and not first.vague:
             qualifier = str(qual[1])
         else:
-            qual = None
+            qual, currency = None, None
     if qual is None:
         first = _quantity(tokens, i, body, table)
         if first is None:
@@ -753,9 +792,8 @@ def _expression(tokens: tuple[Token, ...], i: int, body: str, table: NumberTable
             last = second.last
             qualifier = "range"
         elif qualifier == "range":  # "zwischen" / "from" without a second end
-            qualifier, start_token = "exact", first.first
-    currency = None
-    if start_token > 0 and tokens[start_token - 1].text in table.currency:
+            qualifier, start_token, currency = "exact", first.first, None
+    if currency is None and start_token > 0 and tokens[start_token - 1].text in table.currency:
         currency = table.currency[tokens[start_token - 1].text]
     end_token, unit = _unit(tokens, last, table)
     unit = unit or currency
@@ -774,9 +812,18 @@ def _range_end(
     j = first.last
     if j >= len(tokens) or tokens[j].low not in table.range_joiners or tokens[j].blocked:
         return None
-    if tokens[j].low in table.joiners_need_opener and qualifier != "range":
+    opened = qualifier == "range" or tokens[j].low not in table.joiners_need_opener
+    if not opened and tokens[j].low not in table.rising_joiners:
         return None
-    second = _quantity(tokens, j + 1, body, table)
+    # "$300 to $500": the second end may repeat the currency sign
+    sign = _currency_sign(tokens, j + 1, table)
+    second = _quantity(tokens, sign[0] if sign else j + 1, body, table)
     if second is None or second.vague:
         return None
+    if not opened:
+        # "4 million to 6 million" rises: a range; "won 3 to 1" is a score, no range
+        shared = second.multiplier if first.multiplier is None else None
+        low = first.value * shared if shared and first.value * shared <= second.value else first.value
+        if low >= second.value:
+            return None
     return second
