@@ -592,7 +592,12 @@ def clean_seed(seed: Seed, tables: Tables, slug: str) -> Article:
         offset += len(text) + 1
     if not body_lines:
         problems += (Problem(seed.file, "no article text left after removing boilerplate"),)
-    outlet = None if seed.meta.source else _outlet_from_page(lines, removed, tables, language)
+    kept = [i for i in remaining if i not in removed and i != title_index]
+    outlet = (
+        None
+        if seed.meta.source
+        else _outlet_from_page(lines, removed, kept[-1] if kept else -1, tables, language)
+    )
     table = (tables.languages.get(language) or {}).get("language") or {}
     sentences = split_sentences(
         body,
@@ -622,43 +627,64 @@ def clean_seed(seed: Seed, tables: Tables, slug: str) -> Article:
 OUTLET_MAX_WORDS = 6
 
 
-def _outlet_patterns(tables: Tables, language: str) -> tuple[re.Pattern[str], ...]:
+def _outlet_patterns(
+    tables: Tables, language: str
+) -> dict[str, tuple[re.Pattern[str], ...]]:
+    """The language's outlet patterns by key (see generator/lang/<lang>/outlets.yml)."""
     table = (tables.languages.get(language) or {}).get("outlets") or {}
-    return tuple(
-        re.compile(str(pattern), re.IGNORECASE) for pattern in table.get("self_references") or ()
-    )
+    return {
+        key: tuple(re.compile(str(pattern), re.IGNORECASE) for pattern in table.get(key) or ())
+        for key in ("self_references", "closing_references", "credit_lines")
+    }
+
+
+def _outlet_in(match: re.Match[str], lines: list[_Line], i: int, stop: frozenset[str]) -> str:
+    """The outlet named by `match` on line `i` (or on the short line after a read-more
+    line that ends before the name), or "" when it names none or only a function word."""
+    outlet = (match.group("outlet") or "").strip(" :–-")
+    if not outlet and i + 1 < len(lines):
+        following = lines[i + 1].text
+        if len(following.split()) <= OUTLET_MAX_WORDS and not following.endswith((".", "!", "?")):
+            outlet = following.strip(" :–-")
+    words = outlet.split()
+    if words and (words[0].lower() not in stop or len(words) > 1):
+        return " ".join(words)
+    return ""
 
 
 def _outlet_from_page(
-    lines: list[_Line], removed: set[int], tables: Tables, language: str
+    lines: list[_Line], removed: set[int], last_kept: int, tables: Tables, language: str
 ) -> str | None:
     """Return the outlet a page names itself, or None.
 
-    Only lines cleaning removed are read (the page's promos and read-more lines, never
-    the article's text, where a cited source could match), with the language's
-    `outlets.self_references`. A read-more line that ends before the name ("… Artikel
-    unter") takes the next line when that is short and no sentence.
+    Only lines cleaning removed are read (the page's promos, read-more lines and
+    disclaimers, never the article's text, where a cited source could match), with the
+    language's `outlets.self_references`. A read-more line that ends before the name
+    ("… Artikel unter") takes the next line when that is short and no sentence. Failing
+    those, a copyright line after the article's last line (`last_kept`), the page's
+    footer, names the publisher (`closing_references`) - unless it stands right under a
+    photo credit (`credit_lines`): then it is the picture's credit.
     """
     patterns = memo(
         tables, ("outlet_patterns", language), lambda: _outlet_patterns(tables, language)
     )
-    if not patterns:
+    if not any(patterns.values()):
         return None
     stop = stopwords(tables, language)
     for i in sorted(removed):
-        text = lines[i].text
-        for pattern in patterns:
-            match = pattern.search(text)
-            if match is None:
-                continue
-            outlet = (match.group("outlet") or "").strip(" :–-")
-            if not outlet and i + 1 < len(lines):
-                following = lines[i + 1].text
-                if len(following.split()) <= OUTLET_MAX_WORDS and not following.endswith(
-                    (".", "!", "?")
-                ):
-                    outlet = following.strip(" :–-")
-            words = outlet.split()
-            if words and (words[0].lower() not in stop or len(words) > 1):
-                return " ".join(words)
+        for pattern in patterns["self_references"]:
+            match = pattern.search(lines[i].text)
+            outlet = _outlet_in(match, lines, i, stop) if match else ""
+            if outlet:
+                return outlet
+    for i in sorted(removed):
+        if i <= last_kept:
+            continue
+        if i and any(p.search(lines[i - 1].text) for p in patterns["credit_lines"]):
+            continue
+        for pattern in patterns["closing_references"]:
+            match = pattern.search(lines[i].text)
+            outlet = _outlet_in(match, lines, i, stop) if match else ""
+            if outlet:
+                return outlet
     return None

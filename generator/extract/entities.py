@@ -64,7 +64,8 @@ def _build_name_rules(tables: Tables) -> dict[str, tuple[str, ...]]:
     for lang in sorted(tables.languages):
         rules = (tables.languages[lang] or {}).get("entities") or {}
         for key, values in rules.items():
-            merged.setdefault(key, set()).update(str(v) for v in values or ())
+            if isinstance(values, list):  # scalars (title_case_headings) are per language
+                merged.setdefault(key, set()).update(str(v) for v in values)
         # Words of the other tables that name no one: units and multipliers ("Kubikmeter
         # Erdgas") are never part of a name (one letter, "m", may be an initial), and a
         # function word opening a run is the sentence's, not the name's ("Under Article").
@@ -160,7 +161,10 @@ def _right_end(
 
 
 def _exact_matches(
-    body: str, entities: tuple[Entity, ...], genitives: tuple[str, ...]
+    body: str,
+    entities: tuple[Entity, ...],
+    genitives: tuple[str, ...],
+    currency_signs: frozenset[str] = frozenset(),
 ) -> list[_Match]:
     automaton, owners = _automaton(entities)
     if not owners:
@@ -172,6 +176,8 @@ def _exact_matches(
         # _left_ok's first test inline: most names follow a space
         if start and body[start - 1].isalpha() and not _left_ok(body, start):
             continue
+        if body[last + 1 : last + 2] in currency_signs:
+            continue  # "US$350", "HK$": a currency's prefix names no country
         end = _right_end(body, last + 1, form, genitives, openers)
         if end is not None:
             found.append(_new(_Match, (start, end, owners[form], False)))  # one per name found
@@ -431,12 +437,19 @@ def _candidate_names(
     taken: list[_Match],
     rules: dict[str, tuple[str, ...]],
     words: tuple[list[str], list[int], list[int]] | None = None,
+    owners: dict[str, tuple[str, ...]] | None = None,
+    skipped: tuple[tuple[int, int], ...] = (),
 ) -> set[str]:
     """Runs of two or more capitalised words, outside any mention, that look like names.
 
     `words` are the body's capitalised words (_capitalised_words). Only they can join a
     run; a lower-case word between two of them leaves more than one space between them,
-    which ends the run just as the word itself would."""
+    which ends the run just as the word itself would - except the connectors of an
+    organisation's name ("Center for Strategic and International Studies", "Stiftung
+    Wissenschaft und Politik"): in a run holding an organisation head word
+    (`organisation_heads`), `name_connectors` join, and capitalised common nouns belong.
+    A run that is a gazetteer form plus a demonym ending ("North Korean") is no name, and
+    runs starting in a `skipped` span (a title-case heading) are left out."""
     covered = sorted((m.start, m.end) for m in taken)
     covered_starts = [s for s, _ in covered]
     reach, furthest = [], -1
@@ -456,10 +469,16 @@ def _candidate_names(
     run: list[int] = []  # indexes of the words of the current run
 
     adjectives = tuple(rules.get("adjective_endings", ()))
-
-    function_words = memo(
-        rules, "function_words", lambda: frozenset(rules.get("function_words", ()))
+    function_words, heads, connectors, demonyms = memo(
+        rules, "run_words", lambda: _run_words(rules)
     )
+    non_names = memo(rules, "name_filters", lambda: _name_filters(rules))[0]
+    skipped_starts = [start for start, _ in skipped]
+
+    def demonym(name: str) -> bool:
+        return owners is not None and any(
+            name.endswith(suffix) and name[: -len(suffix)] in owners for suffix in demonyms
+        )
 
     def flush() -> None:
         if run and len(texts[run[0]]) >= 6 and texts[run[0]].endswith(adjectives):
@@ -467,19 +486,40 @@ def _candidate_names(
         while run and texts[run[0]].lower() in function_words:
             run.pop(0)  # a sentence-initial function word ("Under Article 5")
         if len(run) >= 2:
-            names.add(body[starts[run[0]] : stops[run[-1]]])
+            start = starts[run[0]]
+            at = bisect.bisect_right(skipped_starts, start) - 1
+            name = body[start : stops[run[-1]]]
+            if not (at >= 0 and start < skipped[at][1]) and not demonym(name):
+                names.add(name)
         run.clear()
+
+    def joins(gap: str) -> bool:
+        """True if the text between two words lets them share a run."""
+        if gap == " ":
+            return True
+        if not any(texts[i] in heads for i in run):
+            return False
+        parts = gap.split()
+        return (
+            0 < len(parts) <= 2
+            and gap == " " + " ".join(parts) + " "
+            and all(part in connectors for part in parts)
+        )
 
     # A word lies inside a mention if some mention starting before its end reaches past
     # its start. The words' ends rise, so the mentions starting before the end (the
     # bisect_left of it in covered_starts) are counted by a pointer that only moves on.
     before, covered_count = 0, len(covered_starts)
     for k, text in enumerate(texts):
-        if run and body[stops[run[-1]] : starts[k]] != " ":
+        if run and not joins(body[stops[run[-1]] : starts[k]]):
             flush()
         name = like.get(text)
         if name is None:
             name = like[text] = _name_like(text, rules)
+        if not name and heads and (text in heads or _in_organisation(text, run, texts, heads)):
+            # a head or a common noun inside an organisation's name; role nouns and other
+            # listed non-names still end the run ("Council Secretary Sergei Shoigu")
+            name = text.lower() not in function_words and text.rstrip(".") not in non_names
         if name:
             end = stops[k]
             while before < covered_count and covered_starts[before] < end:
@@ -491,6 +531,45 @@ def _candidate_names(
             flush()
     flush()
     return names
+
+
+def _in_organisation(text: str, run: list[int], texts: list[str], heads: frozenset[str]) -> bool:
+    """True if a capitalised word continues a run holding an organisation head word: there
+    common nouns are part of the name ("Stiftung Wissenschaft und Politik")."""
+    return text[:1].isupper() and any(texts[i] in heads for i in run)
+
+
+def _run_words(
+    rules: dict[str, tuple[str, ...]],
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
+    """Function words, organisation heads, name connectors, demonym endings (longest first)."""
+    return (
+        frozenset(rules.get("function_words", ())),
+        frozenset(rules.get("organisation_heads", ())),
+        frozenset(rules.get("name_connectors", ())),
+        tuple(rules.get("demonym_suffixes", ())),
+    )
+
+
+def _title_case_headings(article: Article, function_words: frozenset[str]) -> tuple:
+    """Spans of the body's headings written in title case ("A Supply Line by Rail and Sea",
+    "Key Points"): every word capitalised but function words, so capitals name nothing."""
+    spans = []
+    body = article.body
+    for start, end in article.paragraphs:
+        text = body[start:end]
+        if text.rstrip(_CLOSING).endswith((".", "!", "?", ",", ";")):
+            continue
+        tokens = _WORD.findall(text)
+        capitalised = [t for t in tokens if t[:1].isupper()]
+        if len(capitalised) >= 2 and all(
+            t[:1].isupper() or t.lower() in function_words for t in tokens
+        ):
+            spans.append((start, end))
+    return tuple(spans)
+
+
+_CLOSING = "»“”\"')]"
 
 
 _NAME_LIKE_LIMIT = 100_000  # distinct words remembered per rules (a long serve session)
@@ -540,7 +619,8 @@ def extract_mentions(
     rules = name_rules(tables)
     genitives = rules.get("genitive_suffixes", ())
     _, owners = _automaton(tables.entities)
-    matches = _exact_matches(body, tables.entities, genitives)
+    currency = memo(rules, "currency_signs", lambda: frozenset(rules.get("currency_signs", ())))
+    matches = _exact_matches(body, tables.entities, genitives, currency)
     matches += _coordinated(body, owners, rules.get("coordination", ()))
     words = _capitalised_words(body)
     fuzzy = _fuzzy_matches(body, owners, matches, genitives, words)
@@ -555,9 +635,44 @@ def extract_mentions(
     )
 
     names = entity_names(tables)
-    candidates = _candidate_names(body, kept, rules, words)
+    language = (tables.languages.get(article.language) or {}).get("entities") or {}
+    headings = (
+        _title_case_headings(article, frozenset(rules.get("function_words", ())))
+        if language.get("title_case_headings")
+        else ()
+    )
+    candidates = _candidate_names(body, kept, rules, words, owners, headings)
     kept_spans = {(m.start, m.end) for m in kept}
     for match, form in fuzzy:
         if (match.start, match.end) in kept_spans:
             candidates.add(f"{body[match.start : match.end]} → {names[match.ids[0]]} (fuzzy)")
     return mentions, tuple(sorted(candidates))
+
+
+def extract_title_mentions(
+    article: Article, tables: Tables, body_mentions: tuple[EntityMention, ...] = ()
+) -> tuple[EntityMention, ...]:
+    """Return the gazetteer mentions in the headline (gold §5 counts title and body), with
+    spans into `article.title` and sentence -1 (the title is no body sentence).
+
+    A shared alias ("Kims") goes to the entity the body mentions most (`body_mentions`),
+    as a reader takes the headline's "Kim" to be the body's Kim Jong-un.
+    """
+    title = article.title
+    rules = name_rules(tables)
+    genitives = rules.get("genitive_suffixes", ())
+    currency = memo(rules, "currency_signs", lambda: frozenset(rules.get("currency_signs", ())))
+    kept = _longest_first(_exact_matches(title, tables.entities, genitives, currency))
+    counts: dict[str, int] = {}
+    for mention in body_mentions:
+        counts[mention.entity] = counts.get(mention.entity, 0) + 1
+    return tuple(
+        EntityMention(
+            entity=max(m.ids, key=lambda i: (counts.get(i, 0), -m.ids.index(i))),
+            form=title[m.start : m.end],
+            sentence=-1,
+            start=m.start,
+            end=m.end,
+        )
+        for m in kept
+    )
