@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .extract.entities import extract_title_mentions
 from .models import Extraction, Tables
 from .urls import article_path, site_url
 
@@ -23,7 +24,10 @@ def article_record(extraction: Extraction, tables: Tables) -> dict:
     sentences = article.sentences
     by_id = {entity.id: entity for entity in tables.entities}
     forms: dict[str, list[str]] = {}
-    for mention in extraction.mentions:
+    # the headline's names count as the article's too (gold §5: title and body); body
+    # forms come first, in text order, then forms only the headline has
+    title_mentions = extract_title_mentions(article, tables, extraction.mentions)
+    for mention in (*extraction.mentions, *title_mentions):
         seen = forms.setdefault(mention.entity, [])
         if mention.form not in seen:
             seen.append(mention.form)
