@@ -25,7 +25,8 @@ from .tables import LANGUAGES, load_language
 CLOSING_QUOTES = '»“”"'
 OPENING_QUOTES = '«„“"'
 
-_CANDIDATE = re.compile(r"[.!?][" + re.escape(CLOSING_QUOTES) + r"]?(?=\s)")
+# sentence-final punctuation, a closing quote, and footnote markers ("2025.[4] Most …")
+_CANDIDATE = re.compile(r"[.!?][" + re.escape(CLOSING_QUOTES) + r"]?(?:\[\d{1,3}\])*(?=\s)")
 _INITIAL = re.compile(r"(?<![^\W\d_])[A-ZÄÖÜ]\.")
 
 

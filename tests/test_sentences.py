@@ -85,3 +85,19 @@ def test_every_sentence_is_its_exact_stripped_span(body):
         assert "\n" not in sentence.text
     # Nothing but whitespace is lost between sentences.
     assert "".join("".join(s.text.split()) for s in sentences) == "".join(body.split())
+
+
+def test_footnote_markers_stay_with_the_sentence_they_close():
+    text = "Some 16,000 containers arrived in 2023.[4] Most of them carried shells.[5][6] The end."
+    sentences = [s.text for s in split_sentences(text, ((0, len(text)),))]
+    assert sentences == [
+        "Some 16,000 containers arrived in 2023.[4]",
+        "Most of them carried shells.[5][6]",
+        "The end.",
+    ]
+    # a bracket that is no footnote marker does not end a sentence
+    text = "Sie nannten die Zahl [sic] nicht. Dann ging er."
+    assert [s.text for s in split_sentences(text, ((0, len(text)),))] == [
+        "Sie nannten die Zahl [sic] nicht.",
+        "Dann ging er.",
+    ]
