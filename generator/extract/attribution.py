@@ -24,6 +24,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ..models import Article, EntityMention, Tables
+from .endings import longest_first, replace_ending
 from .entities import entity_names
 from .memo import memo
 from .numbers import Token, find_numbers, number_table, tokenize, tokenize_sentences
@@ -586,14 +587,10 @@ _GENDERS_LIMIT = 50_000
 
 
 def _find_gender(low: str, table: dict) -> str:
-    suffixes = memo(
-        table,
-        "gender_suffixes",
-        lambda: sorted((table.get("gender_suffixes") or {}).items(), key=lambda kv: -len(str(kv[0]))),
-    )
+    suffixes = memo(table, "gender_suffixes", lambda: longest_first(table.get("gender_suffixes") or {}))
     for suffix, gender in suffixes:
-        if low.endswith(str(suffix)):
-            return str(gender)
+        if low.endswith(suffix):
+            return gender
     return str(table.get("default_gender") or "m")
 
 
@@ -692,21 +689,15 @@ def _strip_genitive(noun: str) -> str:
 def _noun_nominative(noun: str, case: str, number: str, gender: str, table: dict, tables: Tables) -> str:
     low = noun.lower()
     if number == "pl":
-        own = memo(
-            table,
-            "dative_plural_by_length",
-            lambda: sorted((table.get("dative_plural") or {}).items(), key=lambda kv: -len(str(kv[0]))),
-        )
-        for ending, replacement in own:
-            if low.endswith(str(ending)):
-                return noun[: len(noun) - len(str(ending))] + _recase(noun, str(replacement), len(str(ending)))
-        dative = (tables.languages.get("de", {}).get("numbers") or {}).get("dative_plural") or {}
-        by_length = memo(
-            dative, "by_length", lambda: sorted(dative.items(), key=lambda kv: -len(str(kv[0])))
-        )
-        for ending, replacement in by_length:
-            if low.endswith(str(ending)):
-                return noun[: len(noun) - len(str(ending))] + _recase(noun, str(replacement), len(str(ending)))
+        # the attribution table's endings of source nouns first, then the numbers table's
+        numbers = (tables.languages.get("de", {}).get("numbers") or {}).get("dative_plural")
+        for mapping in (table.get("dative_plural"), numbers):
+            if not mapping:
+                continue
+            endings = memo(mapping, "endings_longest_first", lambda m=mapping: longest_first(m))
+            replaced = replace_ending(noun, endings)
+            if replaced is not None:
+                return replaced
         return noun
     # the singular depends on the noun, its case and gender and `table` alone: remembered
     known: dict[tuple[str, str, str], str] = memo(table, "singular_nominatives", dict)
@@ -731,13 +722,6 @@ def _singular_nominative(noun: str, low: str, case: str, gender: str, table: dic
             if not weak.endswith("e") and low.endswith(weak + "en"):
                 return noun[:-2]
     return noun
-
-
-def _recase(original: str, replacement: str, ending_length: int) -> str:
-    """Keep the capital of a compound whose whole word is the listed ending."""
-    if ending_length == len(original) and original[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
 
 
 def nominative(core: tuple[Token, ...], table: dict, tables: Tables) -> str:

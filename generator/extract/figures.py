@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..models import Article, EntityMention, Figure, Tables
 from .attribution import Attributor
+from .endings import longest_first, replace_ending
 from .memo import memo
 from .numbers import (
     NumberExpr,
@@ -75,8 +76,8 @@ def _count_words(table: NumberTable) -> _CountWords:
     )
 
 
-def _dative_endings(table: NumberTable) -> list[tuple[object, object]]:
-    return sorted((table.raw.get("dative_plural") or {}).items(), key=lambda kv: -len(str(kv[0])))
+def _dative_endings(table: NumberTable) -> tuple[tuple[str, str], ...]:
+    return longest_first(table.raw.get("dative_plural") or {})
 
 
 def _dative_to_nominative(noun: str, table: NumberTable, known: dict[str, str]) -> str:
@@ -97,15 +98,8 @@ _NOMINATIVES_LIMIT = 50_000  # nouns remembered per table (counted nouns repeat 
 
 def _nominative_plural(noun: str, table: NumberTable) -> str:
     endings = memo(table, "dative_endings", lambda: _dative_endings(table))
-    low = noun.lower()
-    for ending, replacement in endings:
-        ending, replacement = str(ending), str(replacement)
-        if low.endswith(ending):
-            stem = noun[: len(noun) - len(ending)]
-            if not stem and noun[:1].isupper():
-                replacement = replacement[:1].upper() + replacement[1:]
-            return stem + replacement
-    return noun
+    replaced = replace_ending(noun, endings)
+    return noun if replaced is None else replaced
 
 
 def _is_adjective(token: Token) -> bool:
