@@ -85,13 +85,11 @@ def write_pages(pages: tuple[Page, ...], out_dir: Path) -> WriteResult:
     root = out_dir.resolve()
     for page in sorted(pages, key=lambda p: p.path):
         known = _VERIFIED.get((root, page.path))
-        if (
-            known is not None
-            and page.path in owned
-            and known[1] == page.content
-            and known[3] == stat_signature(known[0])
-        ):
-            # the text this process wrote or read there, and the file untouched since
+        # a file this process wrote or read, owns, and nobody has touched since
+        untouched = (
+            known is not None and page.path in owned and known[3] == stat_signature(known[0])
+        )
+        if untouched and known[1] == page.content:
             manifest[page.path] = known[2]
             unchanged += 1
             continue
@@ -101,10 +99,7 @@ def write_pages(pages: tuple[Page, ...], out_dir: Path) -> WriteResult:
             continue
         data = page.content.encode("utf-8")
         digest = _digest(data)
-        # a file this process knows (same signature) and owns needs no read-back to decide
-        untouched = (
-            known is not None and page.path in owned and known[3] == stat_signature(known[0])
-        )
+        # an untouched file needs no read-back to decide: its text differs from the page's
         if not untouched and target.exists():
             current = target.read_bytes()
             if page.path not in owned and _digest(current) != digest:
