@@ -44,10 +44,7 @@ def article_record(extraction: Extraction, tables: Tables) -> dict:
         "published_basis": extraction.published_basis,
         "language": article.language,
         "source": article.source,
-        # "metadata", "text" (the page names itself, see clean._outlet_from_page) or None
-        "source_basis": (
-            "metadata" if article.meta.source else "text" if article.source_from_text else None
-        ),
+        "source_basis": article.source_basis,  # "metadata", "text" or None
         "original_url": article.meta.url,
         "body": article.body,
         "figures": [

@@ -116,6 +116,13 @@ class Article:
         """The outlet that published the article: metadata, else what the page says."""
         return self.meta.source or self.source_from_text
 
+    @property
+    def source_basis(self) -> str | None:
+        """Where `source` comes from: "metadata", "text" (the page names itself) or None."""
+        if self.meta.source:
+            return "metadata"
+        return "text" if self.source_from_text else None
+
     def sentence_at(self, offset: int) -> Sentence:
         """Return the sentence that contains body offset `offset`."""
         for sentence in self.sentences:

@@ -332,11 +332,9 @@ def render_body(extraction: Extraction, page: str, entity_ids: frozenset[str]) -
 
 def _source(article: Article) -> str:
     """The outlet as the metadata line shows it; one the page named itself says so."""
-    if article.meta.source:
-        return hesc(article.meta.source)
-    if article.source_from_text:
-        return f"{hesc(article.source_from_text)} (laut Seitentext)"
-    return "unbekannt"
+    if article.source_basis == "text":
+        return f"{hesc(article.source)} (laut Seitentext)"
+    return hesc(article.source) or "unbekannt"
 
 
 def _metadata(extraction: Extraction) -> str:
