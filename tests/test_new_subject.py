@@ -18,14 +18,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import shutil
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
+from corpus_build import build_copy
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpora" / "energy"
@@ -73,25 +71,10 @@ class Built:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Copy the corpus to a temporary folder (the extraction cache lands beside it, not in
-    the repository), build it with `python -m generator build`, extract it with
-    `python -m generator extract --format json`."""
-    work = tmp_path_factory.mktemp("energy")
-    seeds = work / "energy"
-    shutil.copytree(CORPUS, seeds)
-    docs = work / "docs"
-    build = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--seeds", str(seeds),
-         "--docs", str(docs)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    assert build.returncode == 0, build.stdout + build.stderr
-    extract = subprocess.run(
-        [sys.executable, "-m", "generator", "extract", "--format", "json", str(seeds)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    assert extract.returncode == 0, extract.stderr
-    return Built(docs, build.stdout, json.loads(extract.stdout))
+    """The corpus built with `python -m generator build` and extracted with `python -m
+    generator extract --format json`, from a temporary copy (corpus_build.build_copy)."""
+    made = build_copy(tmp_path_factory.mktemp("energy"), CORPUS)
+    return Built(made.docs, made.stdout, made.records)
 
 
 class _ElementText(HTMLParser):

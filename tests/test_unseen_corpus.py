@@ -19,11 +19,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from corpus_build import build_copy, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpora" / "unseen"
@@ -89,27 +88,13 @@ class Built:
         return self.report.split("## Namen, die nicht im Verzeichnis stehen", 1)[1]
 
 
-def _run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Copy the corpus to a temporary folder, build it with the bundled seeds/_tables and
-    extract it with `python -m generator extract --format json` (which falls back to
-    seeds/_tables because the corpus has no _tables folder)."""
-    work = tmp_path_factory.mktemp("unseen")
-    seeds = work / "unseen"
-    shutil.copytree(CORPUS, seeds)
-    docs = work / "docs"
-    build = _run("build", "--seeds", str(seeds), "--docs", str(docs), "--tables", str(TABLES))
-    assert build.returncode == 0, build.stdout + build.stderr
-    extract = _run("extract", "--format", "json", str(seeds))
-    assert extract.returncode == 0, extract.stderr
-    return Built(docs, json.loads(extract.stdout))
+    """The corpus built with the bundled seeds/_tables and extracted with `python -m
+    generator extract --format json` (which falls back to seeds/_tables because the
+    corpus has no _tables folder), from a temporary copy (corpus_build.build_copy)."""
+    made = build_copy(tmp_path_factory.mktemp("unseen"), CORPUS, "--tables", str(TABLES))
+    return Built(made.docs, made.records)
 
 
 # ── every article read, titled, dated, in its language ───────────────────
@@ -596,7 +581,7 @@ def test_source_hint_from_the_page_itself(built):
 def test_build_without_tables_folder_warns_or_falls_back(tmp_path):
     seeds = tmp_path / "unseen"
     shutil.copytree(CORPUS, seeds)
-    build = _run("build", "--seeds", str(seeds), "--docs", str(tmp_path / "docs"))
+    build = run_cli("build", "--seeds", str(seeds), "--docs", str(tmp_path / "docs"))
     assert build.returncode == 0, build.stderr
     articles = json.loads((tmp_path / "docs" / "data" / "articles.json").read_text())
     has_entities = any(a["entities"] for a in articles)

@@ -4,22 +4,7 @@ and unnamed descriptions are speakers too."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from test_dates import make_article
-
-from generator.extract.entities import extract_mentions
-from generator.extract.quotes import extract_quotes
-from generator.tables import load_tables
-
-TABLES = load_tables(Path(__file__).resolve().parents[1] / "seeds" / "_tables")
-
-
-def speakers(text: str, language: str) -> list[tuple[str, str | None]]:
-    """(quote text, speaker) pairs of `text` read as an article in `language`."""
-    article = make_article(text, language)
-    mentions, _ = extract_mentions(article, TABLES)
-    return [(q.text, q.speaker) for q in extract_quotes(article, TABLES, mentions)]
+from test_quotes import quotes_of as speakers  # (quote text, speaker) pairs
 
 
 def test_subject_before_said_beats_a_name_in_a_later_clause():

@@ -5,23 +5,18 @@ plurals, Konjunktiv I continuation and a quote speaker followed by an apposition
 from __future__ import annotations
 
 import pytest
-from test_figures import TABLES, make_article
-
-from generator.extract.attribution import attribute
-from generator.extract.entities import extract_mentions
-from generator.extract.quotes import extract_quotes
+from test_attribution import source_of as german_source_of
+from test_quotes import quotes_of
 
 
 def source_of(text: str, sentence: int = 0, language: str = "en") -> str | None:
-    article = make_article(text, language)
-    mentions, _candidates = extract_mentions(article, TABLES)
-    return attribute(article, sentence, mentions, TABLES)
+    """test_attribution.source_of, English unless told otherwise."""
+    return german_source_of(text, sentence, language)
 
 
 def speakers_of(text: str, language: str = "en") -> list[str | None]:
-    article = make_article(text, language)
-    mentions, _candidates = extract_mentions(article, TABLES)
-    return [quote.speaker for quote in extract_quotes(article, TABLES, mentions)]
+    """The speakers of the quotes test_quotes.quotes_of finds, English unless told otherwise."""
+    return [speaker for _text, speaker in quotes_of(text, language)]
 
 
 @pytest.mark.parametrize(
