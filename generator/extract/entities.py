@@ -619,8 +619,7 @@ def extract_mentions(
     rules = name_rules(tables)
     genitives = rules.get("genitive_suffixes", ())
     _, owners = _automaton(tables.entities)
-    currency = memo(rules, "currency_signs", lambda: frozenset(rules.get("currency_signs", ())))
-    matches = _exact_matches(body, tables.entities, genitives, currency)
+    matches = _gazetteer_matches(body, tables)
     matches += _coordinated(body, owners, rules.get("coordination", ()))
     words = _capitalised_words(body)
     fuzzy = _fuzzy_matches(body, owners, matches, genitives, words)
@@ -649,6 +648,14 @@ def extract_mentions(
     return mentions, tuple(sorted(candidates))
 
 
+def _gazetteer_matches(text: str, tables: Tables) -> list[_Match]:
+    """The exact gazetteer matches in `text` (body or headline), with the language
+    rules' genitive endings, and without names glued to a currency sign ("US$350")."""
+    rules = name_rules(tables)
+    currency = memo(rules, "currency_signs", lambda: frozenset(rules.get("currency_signs", ())))
+    return _exact_matches(text, tables.entities, rules.get("genitive_suffixes", ()), currency)
+
+
 def extract_title_mentions(
     article: Article, tables: Tables, body_mentions: tuple[EntityMention, ...] = ()
 ) -> tuple[EntityMention, ...]:
@@ -659,10 +666,7 @@ def extract_title_mentions(
     as a reader takes the headline's "Kim" to be the body's Kim Jong-un.
     """
     title = article.title
-    rules = name_rules(tables)
-    genitives = rules.get("genitive_suffixes", ())
-    currency = memo(rules, "currency_signs", lambda: frozenset(rules.get("currency_signs", ())))
-    kept = _longest_first(_exact_matches(title, tables.entities, genitives, currency))
+    kept = _longest_first(_gazetteer_matches(title, tables))
     counts: dict[str, int] = {}
     for mention in body_mentions:
         counts[mention.entity] = counts.get(mention.entity, 0) + 1
