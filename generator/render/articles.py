@@ -26,6 +26,7 @@ from ..models import Article, Corpus, Extraction, Figure, Page, Related, Sentenc
 from ..timeline import format_iso_de
 from .common import (
     ARTICLES_INDEX,
+    LANGUAGE_NAMES,
     QUALIFIER_LABEL,
     a,
     article_path,
@@ -53,7 +54,6 @@ BASIS_LABEL = {
     "inferred": "aus dem Text erschlossen",
     "unknown": "unbekannt",
 }
-LANGUAGE_LABEL = {"de": "Deutsch", "en": "Englisch"}
 # The language of the site's own words (mkdocs.yml theme.language): an article in another
 # language carries lang="…" on its headline and text, so browsers, screen readers and
 # hyphenation read it with that language's rules.
@@ -346,7 +346,7 @@ def _metadata(extraction: Extraction) -> str:
         f"<strong>Veröffentlicht:</strong> {published} ({hesc(basis)})"
         if extraction.published
         else "<strong>Veröffentlicht:</strong> unbekannt",
-        f"<strong>Sprache:</strong> {hesc(LANGUAGE_LABEL.get(article.language, article.language))}",
+        f"<strong>Sprache:</strong> {hesc(LANGUAGE_NAMES.get(article.language, article.language))}",
         f"<strong>Datei:</strong> {hesc(article.file)}",
     ]
     url = safe_url(article.meta.url)

@@ -29,6 +29,9 @@ from ..urls import (  # noqa: F401  (re-exported for the renderers)
     topic_path,
 )
 
+# the site's words (German) for an article's language code; other codes are shown as given
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "Englisch"}
+
 # Interface wording (German UI); the meaning of each qualifier is explained on methodik.md.
 QUALIFIER_LABEL = {
     "exact": "genau",

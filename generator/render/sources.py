@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..models import Corpus, Extraction, Page, Tables
-from .common import SOURCES, article_path, esc, link
+from .common import LANGUAGE_NAMES, SOURCES, article_path, esc, link
 from .paging import Section, render_paged
 
 UNKNOWN_SOURCE = "unbekannt"
-LANGUAGE_NAMES = {"de": "Deutsch", "en": "Englisch"}
 # Lines (outlet rows and article lines) one page shows at most; more go on
 # quellen/seite_2.md and so on.
 SOURCES_PER_PAGE = 300
