@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 import ahocorasick
@@ -245,15 +246,39 @@ def _fuzzy_forms(
 
 def _capitalised_words(body: str) -> tuple[list[str], list[int], list[int]]:
     """The words of `body` that open with a capital (texts, starts, ends): what fuzzy
-    matches and candidate names are made of.
+    matches and candidate names are made of. See _words_and_gaps."""
+    texts, starts, stops, _gaps = _words_and_gaps(body)
+    return texts, starts, stops
 
-    These are the _WORD.finditer matches whose first character is upper case, found
-    without a match object per lower-case word. A _WORD match is, in each maximal run of
-    _WORD's characters holding a letter, the stretch from the run's first letter to its
-    last letter or digit; _capitalised_word() finds capitals not preceded by a letter, and
-    the rare one after a digit or joiner ("1.Abc", "x-Abc") is kept only if no letter
-    opens its run before it.
+
+def _words_and_gaps(body: str) -> tuple[list[str], list[int], list[int], list[str]]:
+    """The capitalised words of `body` (texts, starts, ends) and the text between each
+    word and the next (len(texts) - 1 gaps).
+
+    These are the _WORD.finditer matches whose first character is upper case. A _WORD
+    match is, in each maximal run of _WORD's characters holding a letter, the stretch from
+    the run's first letter to its last letter or digit. Most capitals opening a word stand
+    after a character outside any run (a space, a quotation mark); then one split of the
+    body finds them all, with no Python step per word, and the parts' lengths give the
+    offsets. A capital after a digit or joiner that does not follow a letter ("12Abc"),
+    or a letter beyond the table of capitals, is rare: such a body is read match by match.
     """
+    parts = _capitalised_split().split(body)
+    # parts run gap, word, mark, gap, word, mark, ..., gap; a mark is "" (not None) where
+    # the capital is one split cannot place
+    if "" in parts[2::3]:
+        texts, starts, stops = _capitalised_words_by_match(body)
+        gaps = [body[stop:start] for stop, start in zip(stops, starts[1:])]
+        return texts, starts, stops, gaps
+    del parts[2::3]
+    bounds = list(accumulate(map(len, parts)))  # the end offset of each part
+    return parts[1::2], bounds[:-1:2], bounds[1::2], parts[2:-1:2]
+
+
+def _capitalised_words_by_match(body: str) -> tuple[list[str], list[int], list[int]]:
+    """_capitalised_words for any body: _capitalised_word() finds capitals not preceded by
+    a letter, and the rare one after a digit or joiner ("1.Abc", "x-Abc") is kept only if
+    no letter opens its run before it."""
     texts: list[str] = []
     starts: list[int] = []
     stops: list[int] = []
@@ -289,13 +314,12 @@ def _letter_before_in_run(body: str, k: int) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
+_REST_OF_WORD = r"(?:[\w'’.-]*[^\W_])?"  # through the last letter or digit of the run
 
 
 @lru_cache(maxsize=1)
-def _capitalised_word() -> re.Pattern[str]:
-    """A capital letter (or any letter from _ABOVE_TABLE on, checked in Python) after no
-    letter, through the last letter or digit of its run, as _WORD reads it; built once,
-    on first use. It opens with a character class, so the search skips to capitals."""
+def _capitals() -> str:
+    """The body of a character class of the capital letters below _ABOVE_TABLE."""
     every = "".join(map(chr, range(ord(_ABOVE_TABLE))))
     ranges: list[list[int]] = []
     for char in _LETTER.findall("".join(filter(str.isupper, every))):
@@ -304,12 +328,32 @@ def _capitalised_word() -> re.Pattern[str]:
             ranges[-1][1] = code
         else:
             ranges.append([code, code])
-    ranges.append([ord(_ABOVE_TABLE), 0x10FFFF])
-    capital = "".join(
-        f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges
-    )
+    return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+
+
+@lru_cache(maxsize=1)
+def _capitalised_word() -> re.Pattern[str]:
+    """A capital letter (or any letter from _ABOVE_TABLE on, checked in Python) after no
+    letter, through the last letter or digit of its run, as _WORD reads it; built once,
+    on first use. It opens with a character class, so the search skips to capitals."""
     return re.compile(
-        "[" + capital + r"](?<=[^\W\d_])(?<![^\W\d_].)(?:[\w'’.-]*[^\W_])?"
+        "[" + _capitals() + r"\U00010000-\U0010ffff](?<=[^\W\d_])(?<![^\W\d_].)"
+        + _REST_OF_WORD
+    )
+
+
+@lru_cache(maxsize=1)
+def _capitalised_split() -> re.Pattern[str]:
+    """For split(): a capital below _ABOVE_TABLE after no character of a run, through the
+    last letter or digit of its run (the word, group 1); or a capital that split cannot
+    place (group 2 matches empty): one after a digit or joiner not directly after a letter
+    ("12Abc", "x--Abc"), or a letter beyond the table. It opens with a character class,
+    so the search skips to capitals."""
+    capitals = _capitals()
+    return re.compile(
+        "([" + capitals + r"\U00010000-\U0010ffff]"
+        + "(?:(?<=[" + capitals + r"])(?<![\w'’.-].)" + _REST_OF_WORD
+        + r"|(?:(?<=[\d_'’.-].)(?<![^\W\d_][\d_'’.-].)|(?<![\w'’.-].)(?<=[^\W\d_]))()))"
     )
 
 
@@ -329,7 +373,7 @@ def _fuzzy_matches(
     owners: dict[str, tuple[str, ...]],
     taken: list[_Match],
     genitives: tuple[str, ...],
-    words: tuple[list[str], list[int], list[int]] | None = None,
+    words: tuple[list[str], list[int], list[int], list[str]] | None = None,
 ) -> list[tuple[_Match, str]]:
     """Spans of 1–3 capitalised words one edit from a long alias, with the alias they resemble.
 
@@ -343,12 +387,12 @@ def _fuzzy_matches(
     tails = memo(forms, "fuzzy_tails", lambda: _tails_by_head(forms))
     exact = {(m.start, m.end) for m in taken}
     if words is None:
-        words = _capitalised_words(body)
-    _texts, starts, stops = words
+        words = _words_and_gaps(body)
+    _texts, starts, stops, gaps = words
     # a span starting unlike any variant is never one: only the others are looked at
     openers = [i for i, start in enumerate(starts) if body[start : start + 2] in tails]
     # spaced[k]: words k and k+1 are separated by exactly one space
-    spaced = [body[stop:start] == " " for stop, start in zip(stops, starts[1:])]
+    spaced = [gap == " " for gap in gaps]
     found = []
     count = len(starts)
     for i in openers:
@@ -436,13 +480,13 @@ def _candidate_names(
     body: str,
     taken: list[_Match],
     rules: dict[str, tuple[str, ...]],
-    words: tuple[list[str], list[int], list[int]] | None = None,
+    words: tuple[list[str], list[int], list[int], list[str]] | None = None,
     owners: dict[str, tuple[str, ...]] | None = None,
     skipped: tuple[tuple[int, int], ...] = (),
 ) -> set[str]:
     """Runs of two or more capitalised words, outside any mention, that look like names.
 
-    `words` are the body's capitalised words (_capitalised_words). Only they can join a
+    `words` are the body's capitalised words and gaps (_words_and_gaps). Only they can join a
     run; a lower-case word between two of them leaves more than one space between them,
     which ends the run just as the word itself would - except the connectors of an
     organisation's name ("Center for Strategic and International Studies", "Stiftung
@@ -462,14 +506,14 @@ def _candidate_names(
     if len(like) >= _NAME_LIKE_LIMIT:
         like.clear()
     if words is None:
-        words = _capitalised_words(body)
-    texts, starts, stops = words
+        words = _words_and_gaps(body)
+    texts, starts, stops, gaps = words
 
     names: set[str] = set()
     run: list[int] = []  # indexes of the words of the current run
 
     adjectives = tuple(rules.get("adjective_endings", ()))
-    function_words, heads, connectors, demonyms = memo(
+    function_words, heads, joiners, demonyms = memo(
         rules, "run_words", lambda: _run_words(rules)
     )
     non_names = memo(rules, "name_filters", lambda: _name_filters(rules))[0]
@@ -495,28 +539,30 @@ def _candidate_names(
 
     def joins(gap: str) -> bool:
         """True if the text between two words lets them share a run."""
-        if gap == " ":
-            return True
-        if not any(texts[i] in heads for i in run):
-            return False
-        parts = gap.split()
-        return (
-            0 < len(parts) <= 2
-            and gap == " " + " ".join(parts) + " "
-            and all(part in connectors for part in parts)
-        )
+        return gap == " " or (gap in joiners and any(texts[i] in heads for i in run))
+
+    # A word whose gaps on both sides join nothing is a run of one: it adds no name
+    # and ends the run before it, so only the words next to a joining gap are looked at.
+    # joining[k]: the gap after word k may join (one space, or " for ", " of the " within
+    # an organisation's name)
+    joining = [gap in joiners for gap in gaps]
+    joining.append(False)  # after the last word
+    close = [k for k, after in enumerate(joining) if after or (k and joining[k - 1])]
 
     # A word lies inside a mention if some mention starting before its end reaches past
     # its start. The words' ends rise, so the mentions starting before the end (the
     # bisect_left of it in covered_starts) are counted by a pointer that only moves on.
     before, covered_count = 0, len(covered_starts)
-    for k, text in enumerate(texts):
-        if run and not joins(body[stops[run[-1]] : starts[k]]):
-            flush()
+    for k in close:
+        if run and not (run[-1] == k - 1 and joins(gaps[k - 1])):
+            flush()  # (a word left out between them ended the run)
+        text = texts[k]
         name = like.get(text)
         if name is None:
             name = like[text] = _name_like(text, rules)
-        if not name and heads and (text in heads or _in_organisation(text, run, texts, heads)):
+        if not name and heads and (
+            text in heads or (run and _in_organisation(text, run, texts, heads))
+        ):
             # a head or a common noun inside an organisation's name; role nouns and other
             # listed non-names still end the run ("Council Secretary Sergei Shoigu")
             name = text.lower() not in function_words and text.rstrip(".") not in non_names
@@ -542,11 +588,19 @@ def _in_organisation(text: str, run: list[int], texts: list[str], heads: frozens
 def _run_words(
     rules: dict[str, tuple[str, ...]],
 ) -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
-    """Function words, organisation heads, name connectors, demonym endings (longest first)."""
+    """Function words, organisation heads, the gaps that may join two words of a run,
+    demonym endings (longest first).
+
+    The gaps: one space, or one or two name connectors between single spaces (" for ",
+    " of the "); those join only within an organisation's name."""
+    connectors = [c for c in rules.get("name_connectors", ()) if c.split() == [c]]
+    joiners = {" "}
+    joiners.update(f" {a} " for a in connectors)
+    joiners.update(f" {a} {b} " for a in connectors for b in connectors)
     return (
         frozenset(rules.get("function_words", ())),
         frozenset(rules.get("organisation_heads", ())),
-        frozenset(rules.get("name_connectors", ())),
+        frozenset(joiners),
         tuple(rules.get("demonym_suffixes", ())),
     )
 
@@ -621,7 +675,7 @@ def extract_mentions(
     _, owners = _automaton(tables.entities)
     matches = _gazetteer_matches(body, tables)
     matches += _coordinated(body, owners, rules.get("coordination", ()))
-    words = _capitalised_words(body)
+    words = _words_and_gaps(body)
     fuzzy = _fuzzy_matches(body, owners, matches, genitives, words)
     kept = _longest_first(matches + [m for m, _ in fuzzy])
 
