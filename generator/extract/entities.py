@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from ..models import Article, Entity, EntityMention, Sentence, Tables
+from ..models import Article, Entity, EntityMention, Tables
 from .memo import memo
 from .spans import keep_disjoint
 
@@ -172,17 +172,28 @@ def _exact_matches(
         return []
     found = []
     openers = frozenset(suffix[:1] for suffix in genitives)
+    # characters after which a name simply ends there: no genitive ending, no hyphen,
+    # no glued word, no currency sign (_right_end would say so, at a call per name)
+    plain_ends = _PLAIN_ENDS - openers - currency_signs
     for last, form in automaton.iter(body):
         start = last - len(form) + 1
         # _left_ok's first test inline: most names follow a space
         if start and body[start - 1].isalpha() and not _left_ok(body, start):
             continue
-        if body[last + 1 : last + 2] in currency_signs:
+        after = body[last + 1 : last + 2]
+        if after in plain_ends:
+            end = last + 1
+        elif after in currency_signs:
             continue  # "US$350", "HK$": a currency's prefix names no country
-        end = _right_end(body, last + 1, form, genitives, openers)
-        if end is not None:
-            found.append(_new(_Match, (start, end, owners[form], False)))  # one per name found
+        else:
+            end = _right_end(body, last + 1, form, genitives, openers)
+            if end is None:
+                continue
+        found.append(_new(_Match, (start, end, owners[form], False)))  # one per name found
     return found
+
+
+_PLAIN_ENDS = frozenset(" \n,.;:!?)")
 
 
 _new = tuple.__new__  # builds a named tuple from its fields without a Python-level call
@@ -404,7 +415,7 @@ def _fuzzy_matches(
                 continue
             end = stops[i + n - 1]
             if end - start < FUZZY_MIN_LETTERS:
-                continue
+                break  # fewer words are shorter still
             if body[end - 2 : end] not in endings:
                 continue  # no variant starts and ends like it
             if n > 1 and not all(spaced[i : i + n - 1]):
@@ -436,12 +447,6 @@ def _longest_first(matches: list[_Match]) -> list[_Match]:
         lambda m: (m.start, m.end),
     )
     return sorted(kept, key=lambda m: m.start)
-
-
-def _sentence_index(sentences: tuple[Sentence, ...], starts: list[int], offset: int) -> int:
-    """Index of the sentence containing `offset` (or the last one starting before it)."""
-    position = bisect.bisect_right(starts, offset) - 1
-    return sentences[max(position, 0)].index if sentences else 0
 
 
 def _resolve(matches: list[_Match], sentence_of: list[int]) -> list[str]:
@@ -679,8 +684,14 @@ def extract_mentions(
     fuzzy = _fuzzy_matches(body, owners, matches, genitives, words)
     kept = _longest_first(matches + [m for m, _ in fuzzy])
 
-    starts = [s.start for s in article.sentences]
-    sentence_of = [_sentence_index(article.sentences, starts, m.start) for m in kept]
+    sentences = article.sentences
+    starts = [s.start for s in sentences]
+    # each mention's sentence: the one containing it, or the last one starting before it
+    sentence_of = (
+        [sentences[max(bisect.bisect_right(starts, m.start) - 1, 0)].index for m in kept]
+        if sentences
+        else [0] * len(kept)
+    )
     chosen = _resolve(kept, sentence_of)
     mentions = tuple(
         EntityMention(entity=eid, form=body[m.start : m.end], sentence=s, start=m.start, end=m.end)
