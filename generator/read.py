@@ -28,7 +28,7 @@ import yaml
 from .files import stat_signature
 from .language import normalise_language
 from .models import Problem, Seed, SeedMeta, SeedStatus
-from .tables import LANGUAGES, slugify
+from .tables import LANGUAGES, parse_yaml, slugify
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_FRONT_MATTER = 64 * 1024
@@ -213,7 +213,7 @@ def _load_yaml_mapping(
 ) -> tuple[dict, tuple[Problem, ...]]:
     """Parse a metadata block; return ({} plus a warning with line number) when it is broken."""
     try:
-        data = yaml.safe_load(yaml_text)
+        data = parse_yaml(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else None

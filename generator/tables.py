@@ -18,6 +18,31 @@ LANG_DIR = Path(__file__).parent / "lang"
 LANGUAGES = ("de", "en")
 
 
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, reading only true/false as booleans (as YAML 1.2 does).
+
+    YAML 1.1 also reads on, off, yes and no as booleans, and word lists in tables are full
+    of exactly such words ("name_connectors: [of, for, on]"): True would silently stand in
+    for the word "on".
+    """
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def parse_yaml(text: str) -> object:
+    """Parse YAML `text` safely, with only true/false as booleans (see _Loader); raises
+    yaml.YAMLError as yaml.safe_load does."""
+    return yaml.load(text, Loader=_Loader)  # a SafeLoader subclass: no arbitrary objects
+
+
 class TableError(Exception):
     """A YAML table could not be read; carries the file and line for the message."""
 
@@ -46,7 +71,7 @@ def read_yaml(path: Path) -> object:
     except (OSError, UnicodeDecodeError) as exc:
         raise TableError(Problem(str(path), f"cannot read table: {exc}", "error")) from exc
     try:
-        return yaml.safe_load(text)
+        return parse_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
