@@ -21,7 +21,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -240,13 +239,12 @@ def _lower_words(words: object) -> frozenset[str]:
     return frozenset(str(w).lower() for w in words or ())
 
 
-def _lookup(mapping: dict, word: str | None) -> int | None:
+def _lookup(by_lower: dict[str, object], word: str | None) -> int | None:
+    """The number `word` names in a table read by _by_lower (None: no such word)."""
     if not word:
         return None
-    word = " ".join(word.split())
     # the first key equal to `word` ignoring case, as a scan of the mapping would find it
-    by_lower = memo(mapping, "by_lower", lambda: _by_lower(mapping))
-    value = by_lower.get(word.lower(), _MISSING)
+    value = by_lower.get(" ".join(word.split()).lower(), _MISSING)
     return None if value is _MISSING else int(value)
 
 
@@ -258,6 +256,35 @@ def _by_lower(mapping: dict) -> dict[str, object]:
     for key, value in mapping.items():
         found.setdefault(str(key).lower(), value)
     return found
+
+
+class _Vocabulary(NamedTuple):
+    """What _find reads of one language table, derived once per table: the patterns, the
+    prefix word sets and the name tables keyed by lower-case name (see _lookup)."""
+
+    patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]
+    keep: set[str]
+    lasts: frozenset[str]
+    aheads: frozenset[str]
+    futures: tuple[re.Pattern[str] | None, re.Pattern[str] | None]
+    months: dict[str, object]
+    weekdays: dict[str, object]
+    seasons: dict[str, object]
+    year_parts: dict[str, object]
+
+
+def _vocabulary(table: dict) -> _Vocabulary:
+    return _Vocabulary(
+        patterns=_patterns(repr(table)),
+        keep={str(w).lower() for w in table.get("keep_prefixes", ())},
+        lasts=_lower_words(table.get("last_prefixes")),
+        aheads=_lower_words(table.get("next_prefixes")),
+        futures=_future_cues(table),
+        months=_by_lower(_all_months(table)),
+        weekdays=_by_lower(table.get("weekdays", {})),
+        seasons=_by_lower(table.get("seasons", {})),
+        year_parts=_by_lower((table.get("parts") or {}).get("year_level", {})),
+    )
 
 
 # Where a match can open with its day number (DIGIT): one or two digits at a word start,
@@ -338,7 +365,7 @@ def _digit_patterns(
 
 def _matches(
     body: str, pattern: re.Pattern[str], starts: list[int] | None
-) -> Iterator[re.Match[str]]:
+) -> list[re.Match[str]]:
     """Exactly what pattern.finditer(body) yields, trying only the offsets in `starts`
     (a superset of where a match can start; None: everywhere).
 
@@ -348,22 +375,21 @@ def _matches(
     differently) sends the pattern back to finditer.
     """
     if starts is None:
-        yield from pattern.finditer(body)
-        return
+        return list(pattern.finditer(body))
     end = 0
     found = []
+    match = pattern.match
     for start in starts:
         if start < end:
             continue
-        m = pattern.match(body, start)
+        m = match(body, start)
         if m is None:
             continue
-        if m.end() == m.start():
-            yield from pattern.finditer(body)
-            return
-        found.append(m)
         end = m.end()
-    yield from found
+        if end == start:
+            return list(pattern.finditer(body))
+        found.append(m)
+    return found
 
 
 # where a clause starts: a weekday's tense is read from its own clause only ("…, officials
@@ -404,19 +430,20 @@ def _future(
 
 
 def _find(body: str, table: dict) -> list[_Found]:
-    keep = {str(w).lower() for w in table.get("keep_prefixes", ())}
-    weekdays, seasons = (table.get(k, {}) for k in ("weekdays", "seasons"))
-    months = memo(table, "all_months", lambda: _all_months(table))
-    lasts = memo(table, "last_prefixes", lambda: _lower_words(table.get("last_prefixes")))
-    aheads = memo(table, "next_prefixes", lambda: _lower_words(table.get("next_prefixes")))
-    year_parts = (table.get("parts") or {}).get("year_level", {})
-    futures = memo(table, "future_cues", lambda: _future_cues(table))
+    vocabulary = memo(table, "date_vocabulary", lambda: _vocabulary(table))
+    keep, lasts, aheads = vocabulary.keep, vocabulary.lasts, vocabulary.aheads
+    months, weekdays = vocabulary.months, vocabulary.weekdays
     raw: list[_Found] = []
-    patterns = memo(table, "date_patterns", lambda: _patterns(repr(table)))
+    patterns = vocabulary.patterns
     starts = _starts(body, patterns)
     for number, (kind, pattern, openers) in enumerate(patterns):
-        candidates = starts[number] if starts is not None and openers is not None else None
-        for m in _matches(body, pattern, candidates):
+        if starts is not None and openers is not None:
+            if not starts[number]:
+                continue  # no offset where a match of it could start
+            matches = _matches(body, pattern, starts[number])
+        else:
+            matches = pattern.finditer(body)
+        for m in matches:
             # a group that took no part is None (or absent from this pattern): .get() is None
             g = m.groupdict()
             start = m.start()
@@ -458,7 +485,8 @@ def _find(body: str, table: dict) -> list[_Found]:
                         kind,
                         weekday=_lookup(weekdays, g["wd"]),
                         last=g.get("lastwd") is not None,
-                        ahead=g.get("nextwd") is not None or _future(body, start, m.end(), futures),
+                        ahead=g.get("nextwd") is not None
+                        or _future(body, start, m.end(), vocabulary.futures),
                         next_week=g.get("nextwd") is not None,
                     )
                 )
@@ -468,7 +496,7 @@ def _find(body: str, table: dict) -> list[_Found]:
                         start,
                         m.end(),
                         kind,
-                        month=_lookup(year_parts, g["yp"]),
+                        month=_lookup(vocabulary.year_parts, g["yp"]),
                         year=year,
                         year_offset=offset,
                         approx=True,
@@ -480,7 +508,7 @@ def _find(body: str, table: dict) -> list[_Found]:
                         start,
                         m.end(),
                         kind,
-                        month=_lookup(seasons, g["season"]),
+                        month=_lookup(vocabulary.seasons, g["season"]),
                         year=year,
                         last=bool(pre) and pre.strip().lower() in lasts,
                         ahead=bool(pre) and pre.strip().lower() in aheads,
