@@ -363,9 +363,7 @@ def _digit_patterns(
     return tuple(n for n, (_, _, openers) in enumerate(patterns) if openers and DIGIT in openers)
 
 
-def _matches(
-    body: str, pattern: re.Pattern[str], starts: list[int] | None
-) -> list[re.Match[str]]:
+def _matches(body: str, pattern: re.Pattern[str], starts: list[int] | None) -> list[re.Match[str]]:
     """Exactly what pattern.finditer(body) yields, trying only the offsets in `starts`
     (a superset of where a match can start; None: everywhere).
 

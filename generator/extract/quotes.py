@@ -29,15 +29,14 @@ import bisect
 import re
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter
 
 from ..models import Article, EntityMention, Quote, Tables
 from .memo import memo
 
 OPENERS = {"„": '“”»"', "«": "»", "“": '”»“"', '"': '"', "‚": "‘’"}
 # every character the scan in _spans reacts to: openers, closers, unopened closers
-_MARKS = re.compile(
-    "[" + re.escape("".join(sorted(set("".join(OPENERS) + "".join(OPENERS.values()) + '»«“”"')))) + "]"
-)
+_MARK_CHARS = "".join(sorted(set("".join(OPENERS) + "".join(OPENERS.values()) + '»«“”"')))
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _ADJ_ENDING = re.compile(r"(?:en|em|er|es|e)$")
 _NOMINATIVE = {"m": "er", "f": "e", "n": "es", "pl": "e"}
@@ -61,21 +60,43 @@ def _sentence_start(article: Article, offset: int) -> int:
     return offset
 
 
+def _mark_offsets(body: str) -> list[int]:
+    """The sorted offsets of the quotation marks (_MARK_CHARS) in `body`: str.find per
+    mark character is a fast search, unlike a regex character class tried at every offset."""
+    offsets = []
+    find = body.find
+    for mark in _MARK_CHARS:
+        at = find(mark)
+        while at >= 0:
+            offsets.append(at)
+            at = find(mark, at + 1)
+    offsets.sort()
+    return offsets
+
+
 def _spans(article: Article) -> list[_Span]:
     body = article.body
-    spans: list[_Span] = []
+    # (open_at, start, end, close_at) as _Span has them; a _Span is made once, when trimmed
+    spans: list[tuple[int, int, int, int]] = []
+    # only quotation marks change the state: find them all at once, then visit those of
+    # each paragraph
+    marks = _mark_offsets(body)
+    if not marks:
+        return []
     for para_start, para_end in article.paragraphs:
+        first = bisect.bisect_left(marks, para_start)
+        last = bisect.bisect_left(marks, para_end, first)
+        if first == last:
+            continue
         opened: int | None = None
         closers = ""
-        # only quotation marks change the state: jump from one to the next
-        for mark in _MARKS.finditer(body, para_start, para_end):
-            i = mark.start()
+        for i in marks[first:last]:
             c = body[i]
             before = body[i - 1] if i > para_start else " "
             after = body[i + 1] if i + 1 < para_end else " "
             if opened is not None:
                 if c in closers and not (c == '"' and after.isalnum() and before.isspace()):
-                    spans.append(_Span(opened, opened + 1, i, i + 1))
+                    spans.append((opened, opened + 1, i, i + 1))
                     opened = None
                 continue
             if c == "»" and after.strip() and not before.strip():
@@ -90,17 +111,16 @@ def _spans(article: Article) -> list[_Span]:
             elif c in '“”»"' and before.strip() and not before.isspace():
                 # a closing mark with no opening one: the quote starts its sentence
                 start = _sentence_start(article, i)
-                if start < i and all(start >= s.close_at for s in spans if s.open_at < i):
-                    spans.append(_Span(start, start, i, i + 1))
+                if start < i and all(start >= s[3] for s in spans if s[0] < i):
+                    spans.append((start, start, i, i + 1))
     trimmed = []
-    for s in spans:
-        start, end = s.start, s.end
+    for open_at, start, end, close_at in spans:
         while start < end and body[start].isspace():
             start += 1
         while end > start and body[end - 1].isspace():
             end -= 1
         if start < end:
-            trimmed.append(_Span(s.open_at, start, end, s.close_at))
+            trimmed.append(_Span(open_at, start, end, close_at))
     return trimmed
 
 
@@ -122,6 +142,19 @@ def _alt(words) -> str:
     if not ordered:
         return r"(?!x)x"
     return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) + ")"
+
+
+def _needles(words) -> tuple[str, ...] | None:
+    """Texts one of which every match of _alt(words) holds: each phrase's first word (its
+    words are matched literally), less those that hold a shorter one ("Berichts" holds
+    "Bericht"). None when a phrase has no word: its alternative matches the empty text."""
+    firsts = set()
+    for word in words:
+        parts = str(word).split()
+        if not parts:
+            return None
+        firsts.add(parts[0])
+    return tuple(sorted(w for w in firsts if not any(o != w and o in w for o in firsts)))
 
 
 def _word_re(words) -> re.Pattern[str]:
@@ -149,6 +182,7 @@ def _vocabulary(tables: Tables, language: str) -> dict[str, object]:
         "before": _word_re(table.get("source_before", ())),
         "after": _word_re(table.get("source_after", ())),
         "report_phrase": _word_re(table.get("report_phrases", ())),
+        "report_needles": _needles(table.get("report_words", ())),
         "report_word": re.compile(
             rf"(?:(?P<hyph>[\w.]+)-)?(?<![\w]){_alt(table.get('report_words', ()))}(?![\w])"
         ),
@@ -161,6 +195,12 @@ def _vocabulary(tables: Tables, language: str) -> dict[str, object]:
     }
 
 
+_OPEN_AT = attrgetter("open_at")
+_START = attrgetter("start")
+# where the words after a speech verb stop naming its subject: a "that" clause or a colon
+_CLAUSE_STOP = re.compile(r",\s*(?:dass|that|ob)\b|[:;]|$")
+
+
 class _Context:
     """Everything attribution needs about one article: masks, mentions, vocabulary."""
 
@@ -168,7 +208,8 @@ class _Context:
         self.article = article
         self.body = article.body
         self.spans = spans
-        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.spans_by_open = sorted(spans, key=_OPEN_AT)  # for outside(), once per article
+        self.mentions = sorted(mentions, key=_START)
         self.mention_starts = [m.start for m in self.mentions]
         sentences = article.sentences
         self.sentence_starts = [s.start for s in sentences]
@@ -192,8 +233,16 @@ class _Context:
         self.after = vocabulary["after"]
         self.report_phrase = vocabulary["report_phrase"]
         self.report_word = vocabulary["report_word"]
+        self.report_needles = vocabulary["report_needles"]
         self.role_np = vocabulary["role_np"]
         self.name_after = vocabulary["name_after"]
+
+    def may_hold(self, needles: tuple[str, ...] | None, start: int, end: int) -> bool:
+        """Whether body[start:end] holds one of `needles` (None: cannot tell, so True)."""
+        if needles is None:
+            return True
+        find = self.body.find
+        return any(find(needle, start, end) >= 0 for needle in needles)
 
     # -- masks --
     def quoted(self, offset: int) -> bool:
@@ -215,7 +264,7 @@ class _Context:
     def outside(self, start: int, end: int) -> list[tuple[int, int]]:
         """Pieces of [start, end) that lie outside every quotation."""
         pieces, cursor = [], start
-        for s in sorted(self.spans, key=lambda s: s.open_at):
+        for s in self.spans_by_open:
             if s.close_at <= cursor or s.open_at >= end:
                 continue
             if s.open_at > cursor:
@@ -283,6 +332,8 @@ class _Context:
     def report_issuer(self, before: int) -> str | None:
         """The body that issued the latest report named before `before`."""
         best = None
+        if not self.may_hold(self.report_needles, 0, before):
+            return best
         for m in self.report_word.finditer(self.body, 0, before):
             hyph = m.group("hyph")
             if hyph:
@@ -341,7 +392,7 @@ def _by_verb(ctx: _Context, pieces: list[tuple[int, int]], quote: _Span) -> str 
             first = _WORD.match(rest.lstrip())
             if first and first.group() in ctx.pronouns:
                 return ctx.referent_before(verb.start())
-            stop = re.search(r",\s*(?:dass|that|ob)\b|[:;]|$", rest)
+            stop = _CLAUSE_STOP.search(rest)
             window_end = verb.end() + (stop.start() if stop else len(rest))
             named = _name_after_verb(ctx, verb.end(), window_end)
             if named:
@@ -481,6 +532,10 @@ def _speaker(ctx: _Context, quote: _Span) -> str | None:
             issuer = ctx.report_issuer(end)
             if issuer:
                 return issuer
+        # pre-check: a piece without a report word's text cannot hold a match (the
+        # pattern's optional "X-" prefix makes the regex try every offset, slowly)
+        if not ctx.may_hold(ctx.report_needles, start, end):
+            continue
         for m in ctx.report_word.finditer(ctx.body, start, end):
             if m.group("hyph"):
                 named = [x for x in ctx.mentions if x.start == m.start("hyph")]
