@@ -53,6 +53,7 @@ class _CountWords:
     not_noun_endings: tuple[str, ...]  # not_noun_endings: verbs and adverbs ("arrived")
     counted_as: dict[str, str]  # counted_as: counter noun -> what it stands for ("Mann")
     anaphora: frozenset[str]  # anaphora: pronouns pointing back ("20% of them")
+    topics: dict[str, str]  # counted noun phrase -> its topic, remembered per table
 
 
 def _count_words(table: NumberTable) -> _CountWords:
@@ -72,6 +73,7 @@ def _count_words(table: NumberTable) -> _CountWords:
                 str(k).lower(): str(v) for k, v in (table.raw.get("counted_as") or {}).items()
             },
             anaphora=_lower_key(table, "anaphora"),
+            topics={},
         ),
     )
 
@@ -253,10 +255,17 @@ def _counted_noun(
 
 def _topic_of_counts(count: str, tables: Tables, language: str, lex: _CountWords) -> str:
     """The topic of a counted noun phrase, read through the counter nouns that stand for
-    what they count ("12.000 Mann" are soldiers), or "other"."""
-    if lex.counted_as:
-        count = " ".join(lex.counted_as.get(word.lower(), word) for word in count.split())
-    return classify_topic(count, tables, language)
+    what they count ("12.000 Mann" are soldiers), or "other". Remembered in `lex.topics`:
+    counted nouns repeat from figure to figure and from article to article."""
+    topic = lex.topics.get(count)
+    if topic is None:
+        if len(lex.topics) >= _NOMINATIVES_LIMIT:
+            lex.topics.clear()
+        read = count
+        if lex.counted_as:
+            read = " ".join(lex.counted_as.get(word.lower(), word) for word in count.split())
+        topic = lex.topics[count] = classify_topic(read, tables, language)
+    return topic
 
 
 def _points_back(tokens: tuple[Token, ...], j: int, table: NumberTable, lex: _CountWords) -> bool:

@@ -260,16 +260,18 @@ def flag_blocked(
 ) -> tuple[Token, ...]:
     """`tokens` with `blocked` set on those that overlap a blocked span (the tuple itself
     when no span reaches into them), so one tokenization serves with and without dates."""
-    if not tokens or not blocks(blocked, tokens[0].start, tokens[-1].end):
+    if not tokens or not blocked:
         return tokens
     starts, reach, ends = _reach_of(blocked)
+    first_start = tokens[0].start
+    j = bisect_left(starts, tokens[-1].end)
+    if not (j > 0 and reach[j - 1] > first_start):  # `blocks`, with the spans read once
+        return tokens
     # A token overlaps a span iff it ends after the span's start and starts before its
     # end. Only the spans reaching into the sentence are visited (those starting before
     # its last token ends, back to where no earlier span reaches past its first token's
     # start), and for each only its tokens (token starts and ends increase).
-    first_start = tokens[0].start
     flagged = list(tokens)
-    j = bisect_left(starts, tokens[-1].end)
     while j > 0 and reach[j - 1] > first_start:
         j -= 1
         span_start, span_end = starts[j], ends[j]
