@@ -259,13 +259,16 @@ def _topic_of_counts(count: str, tables: Tables, language: str, lex: _CountWords
     counted nouns repeat from figure to figure and from article to article."""
     topic = lex.topics.get(count)
     if topic is None:
-        if len(lex.topics) >= _NOMINATIVES_LIMIT:
+        if len(lex.topics) >= _TOPICS_LIMIT:
             lex.topics.clear()
         read = count
         if lex.counted_as:
             read = " ".join(lex.counted_as.get(word.lower(), word) for word in count.split())
         topic = lex.topics[count] = classify_topic(read, tables, language)
     return topic
+
+
+_TOPICS_LIMIT = 50_000  # counted noun phrases remembered per table, as for nominatives
 
 
 def _points_back(tokens: tuple[Token, ...], j: int, table: NumberTable, lex: _CountWords) -> bool:
