@@ -127,6 +127,15 @@ class _Context:
     memo: dict  # per-call cache of sentence results (the sentence loop revisits neighbours)
     lex: _Lexicon
     types: dict  # entity id -> type (_entity_types of the tables)
+    tokens: tuple[tuple[Token, ...], ...]  # every sentence's tokens (all are read)
+    paragraphs: tuple[int, ...]  # every sentence's paragraph
+    ordered: tuple[EntityMention, ...]  # the mentions by (start, end)
+    starts: list[int]  # their starts, for bisect
+    temporal: frozenset[str]  # _temporal_words
+    stopwords: frozenset[str]  # the language's stopwords (_stopwords)
+    # per sentence, None until asked: its own sources, whether it sources the one before
+    own: list
+    previous: list
 
 
 def _table(tables: Tables, language: str) -> dict:
@@ -397,16 +406,9 @@ def _entity_types(tables: Tables) -> dict[str, str]:
     return memo(tables, "entity_types", lambda: {e.id: e.type for e in tables.entities})
 
 
-def _sorted_mentions(ctx: _Context) -> tuple[tuple[EntityMention, ...], list[int]]:
-    if "mentions" not in ctx.memo:
-        ordered = tuple(sorted(ctx.mentions, key=lambda m: (m.start, m.end)))
-        ctx.memo["mentions"] = (ordered, [m.start for m in ordered])
-    return ctx.memo["mentions"]
-
-
 def _mentions_in(ctx: _Context, start: int, end: int) -> list[EntityMention]:
     body = ctx.article.body
-    ordered, starts = _sorted_mentions(ctx)
+    ordered, starts = ctx.ordered, ctx.starts
     found = []
     for mention in ordered[bisect_left(starts, start) : bisect_right(starts, end)]:
         if mention.end > end:
@@ -770,23 +772,45 @@ def _nominative(core: tuple[Token, ...], table: dict, tables: Tables) -> str:
 
 def _context(article: Article, mentions: tuple[EntityMention, ...], tables: Tables) -> _Context:
     table = _table(tables, article.language)
-    names = entity_names(tables)  # shared, read only
-    lex = _lexicon(table)
-    types = _entity_types(tables)
-    ctx = _Context(article, mentions, tables, table, article.language, names, {}, {}, lex, types)
-    appositions = _appositions(ctx)
+    language = article.language
+    sentences = article.sentences
+    # every sentence is read (the figures' tokens come from here): the body is tokenized
+    # once for all
+    tokens = tokenize_sentences(article.body, tuple((s.start, s.end) for s in sentences))
+    ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+    starts = [m.start for m in ordered]
+    appositions = _appositions(article.body, ordered, starts, table, tables)
     return _Context(
-        article, mentions, tables, table, article.language, names, appositions, {}, lex, types
+        article=article,
+        mentions=mentions,
+        tables=tables,
+        table=table,
+        language=language,
+        names=entity_names(tables),  # shared, read only
+        appositions=appositions,
+        memo={},
+        lex=_lexicon(table),
+        types=_entity_types(tables),
+        tokens=tokens,
+        paragraphs=tuple(s.paragraph for s in sentences),
+        ordered=ordered,
+        starts=starts,
+        temporal=_temporal_words(tables, table, language),
+        stopwords=_stopwords(tables, language),
+        own=[None] * len(sentences),
+        previous=[None] * len(sentences),
     )
 
 
-def _appositions(ctx: _Context) -> dict:
+def _appositions(
+    body: str, ordered: tuple[EntityMention, ...], starts: list[int], table: dict, tables: Tables
+) -> dict:
     """Nouns the article puts right before an entity name ("Militärgeheimdienst Defense
     Intelligence Agency", "Aufklärung (DIA)"), in the nominative, mapped to the entity:
-    later definite descriptions ("des Militärgeheimdienstes") resolve to it."""
-    body = ctx.article.body
+    later definite descriptions ("des Militärgeheimdienstes") resolve to it.
+
+    `ordered` are the article's mentions by (start, end), `starts` their starts."""
     found: dict[str, str] = {}
-    ordered, starts = _sorted_mentions(ctx)
     for mention in ordered:
         window = max(0, mention.start - 80)
         before = body[window : mention.start].rstrip(" (")
@@ -797,19 +821,14 @@ def _appositions(ctx: _Context) -> dict:
         k = bisect_right(starts, offset) - 1
         if k >= 0 and ordered[k].start <= offset < ordered[k].end:
             continue  # the word belongs to another name
-        noun = _noun_nominative(word, "gen", "sg", _gender(_strip_genitive(word), ctx.table), ctx.table, ctx.tables)
+        noun = _noun_nominative(word, "gen", "sg", _gender(_strip_genitive(word), table), table, tables)
         found.setdefault(noun.lower(), mention.entity)
         found.setdefault(word.lower(), mention.entity)
     return found
 
 
 def _tokens(ctx: _Context, index: int) -> tuple[Token, ...]:
-    every = ctx.memo.get("tokens")
-    if every is None:  # every sentence is read: the body is tokenized once for all
-        article = ctx.article
-        bounds = tuple((s.start, s.end) for s in article.sentences)
-        every = ctx.memo["tokens"] = tokenize_sentences(article.body, bounds)
-    return every[index]
+    return ctx.tokens[index]
 
 
 def _clause_start(tokens: tuple[Token, ...], i: int) -> int:
@@ -819,27 +838,26 @@ def _clause_start(tokens: tuple[Token, ...], i: int) -> int:
     return k
 
 
-def _temporal_words(ctx: _Context) -> frozenset[str]:
+def _temporal_words(tables: Tables, table: dict, language: str) -> frozenset[str]:
     """Lower-case words that make a phrase a time ("Woche", "Dezember"): the attribution
     table's temporal_words and the month, weekday, season and month-part names of the
     language's dates table. Built once per tables and language."""
 
     def build() -> frozenset[str]:
-        dates = ctx.tables.languages.get(ctx.language, {}).get("dates") or {}
-        words = set(_words(ctx.table, "temporal_words"))
+        dates = tables.languages.get(language, {}).get("dates") or {}
+        words = set(_words(table, "temporal_words"))
         for key in ("months", "weekdays", "seasons"):
             words.update(str(k).lower() for k in dates.get(key) or ())
         words.update(str(w).lower() for w in (dates.get("parts") or {}).get("month_level") or ())
         return frozenset(words)
 
-    return memo(ctx.tables, ("temporal_words", ctx.language), build)
+    return memo(tables, ("temporal_words", language), build)
 
 
 def _is_temporal(ctx: _Context, tokens: tuple[Token, ...], first: int, last: int) -> bool:
     """True if tokens[first:last] name a time ("Anfang Dezember", "Vergangene Woche"):
     a date is never a source."""
-    temporal = _temporal_words(ctx)
-    return any(tokens[k].low in temporal for k in range(first, last))
+    return not ctx.temporal.isdisjoint(map(_LOW, tokens[first:last]))
 
 
 def _subject_before(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> tuple[int, int] | None:
@@ -862,8 +880,7 @@ def _subject_before(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> tupl
     if first.low in ctx.lex.person_pronouns and start + 1 == verb:
         return start, verb  # "…, he said": resolved to the person named before
     # a capitalised sentence opener may be an adverb ("Darüber", "Im"): not a subject
-    stopwords = memo(ctx.tables, ("subject_stopwords", ctx.language), lambda: _stopwords(ctx))
-    if first.low in stopwords and first.low not in ctx.lex.articles:
+    if first.low in ctx.stopwords and first.low not in ctx.lex.articles:
         return None
     first_i, last_i = _phrase_after(ctx, tokens, start, verb)
     if last_i <= first_i:
@@ -943,18 +960,21 @@ def _medium_after(ctx: _Context, tokens: tuple[Token, ...], end: int) -> tuple[s
     return _entity_names(ctx, found)
 
 
-def _stopwords(ctx: _Context) -> frozenset[str]:
-    """The article language's stopwords as written in its table."""
-    table = ctx.tables.languages.get(ctx.language, {}).get("language") or {}
-    return frozenset(table.get("stopwords") or ())
+def _stopwords(tables: Tables, language: str) -> frozenset[str]:
+    """The language's stopwords as written in its table, built once per tables."""
+
+    def build() -> frozenset[str]:
+        table = tables.languages.get(language, {}).get("language") or {}
+        return frozenset(table.get("stopwords") or ())
+
+    return memo(tables, ("subject_stopwords", language), build)
 
 
 def _own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
     """The sources a sentence names itself, in text order (documents unresolved)."""
-    key = ("own", index)
-    found = ctx.memo.get(key)
+    found = ctx.own[index]
     if found is None:
-        found = ctx.memo[key] = _find_own_sources(ctx, index)
+        found = ctx.own[index] = _find_own_sources(ctx, index)
     return found
 
 
@@ -964,8 +984,7 @@ def _cues(ctx: _Context, index: int) -> dict[str, list[tuple[int, int]]]:
     asked for a dozen lists, by its own attribution, its neighbours' and its modality."""
     every = ctx.memo.get("cues")
     if every is None:  # nearly every sentence is asked: all are searched in one pass
-        _tokens(ctx, index)  # tokenizes every sentence
-        every = ctx.memo["cues"] = _find_cues_per_sentence(ctx.memo["tokens"], ctx.lex.cues)
+        every = ctx.memo["cues"] = _find_cues_per_sentence(ctx.tokens, ctx.lex.cues)
     return every[index]
 
 
@@ -1047,10 +1066,9 @@ def _sources_previous(ctx: _Context, index: int) -> bool:
     """True if the sentence explicitly sources the one before it: it opens with an
     anaphor ("Dies geht aus … hervor") or refers to it ("berichtete davon"), names a
     source and states no figure of its own."""
-    key = ("previous", index)
-    found = ctx.memo.get(key)
+    found = ctx.previous[index]
     if found is None:
-        found = ctx.memo[key] = _find_sources_previous(ctx, index)
+        found = ctx.previous[index] = _find_sources_previous(ctx, index)
     return found
 
 
@@ -1078,8 +1096,8 @@ def _find_sources_previous(ctx: _Context, index: int) -> bool:
 
 
 def _same_paragraph(ctx: _Context, a: int, b: int) -> bool:
-    sentences = ctx.article.sentences
-    return 0 <= a < len(sentences) and 0 <= b < len(sentences) and sentences[a].paragraph == sentences[b].paragraph
+    paragraphs = ctx.paragraphs
+    return 0 <= a < len(paragraphs) and 0 <= b < len(paragraphs) and paragraphs[a] == paragraphs[b]
 
 
 def _has_hearsay(ctx: _Context, index: int) -> bool:
