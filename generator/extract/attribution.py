@@ -69,6 +69,8 @@ class _Lexicon:
     between: tuple[tuple[str, str], ...]  # (opening, closing) words around a source
     closings: frozenset[str]  # the closing words of `between`
     cues: dict  # _cue_index of the table
+    marks: frozenset[str]  # the words of `between` and `hearsay`: their places are noted
+    scan_words: frozenset[str]  # the words that open a cue, and `marks`
     openers: frozenset[str]  # "aus" in "hieß es aus dem X": opens a source, not part of it
     recipients: frozenset[str]  # "told": the object after the verb is a medium or nobody
     answer_labels: frozenset[str]  # "Antwort": an interview answer paragraph
@@ -99,6 +101,9 @@ def _lexicon(table: dict) -> _Lexicon:
             between=_between(table),
             closings=frozenset(closing for _opening, closing in _between(table)),
             cues=memo(table, "cue_index", lambda: _cue_index(table)),
+            marks=_marks(table),
+            scan_words=frozenset(memo(table, "cue_index", lambda: _cue_index(table)))
+            | _marks(table),
             openers=_set(table, "source_openers"),
             recipients=_set(table, "recipient_verbs"),
             answer_labels=_set(table, "answer_labels"),
@@ -106,6 +111,13 @@ def _lexicon(table: dict) -> _Lexicon:
             honorifics=_set(table, "honorifics"),
         ),
     )
+
+
+def _marks(table: dict) -> frozenset[str]:
+    """The words whose places in each sentence the article's cue pass notes: both words
+    of every source_between pair, and the hearsay words."""
+    pairs = frozenset(word for pair in _between(table) for word in pair)
+    return pairs | _set(table, "hearsay")
 
 
 def _between(table: dict) -> tuple[tuple[str, str], ...]:
@@ -195,14 +207,32 @@ _CUE_KEYS = (
 )
 
 
-def _cue_index(table: dict) -> dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]]:
-    """First word -> (cue list key, the words of its phrases opening with that word,
-    longest first)."""
-    grouped: dict[str, list[tuple[str, tuple[tuple[str, ...], ...]]]] = {}
+# One cue list's phrases opening with one word: (cue list key, second word -> the words
+# of the longer phrases with that second word, longest first; whether the word alone is
+# a phrase of the list)
+_CueGroup = tuple[str, dict[str, tuple[tuple[str, ...], ...]], bool]
+
+
+def _cue_index(table: dict) -> dict[str, tuple[_CueGroup, ...]]:
+    """First word -> the cue lists (_CueGroup) holding phrases that open with it.
+
+    Phrases are tried longest first, and a single word is the shortest phrase, so at a
+    place the single word matches only when no longer phrase does; and a longer phrase
+    can only match where its second word follows: the lookup of the next word picks the
+    few phrases worth comparing."""
+    grouped: dict[str, list[_CueGroup]] = {}
     for key in _CUE_KEYS:
         for word, phrases in _index(_words(table, key)).items():
-            parts = tuple(tuple(phrase.split()) for phrase in phrases)
-            grouped.setdefault(word, []).append((key, parts))
+            longer: dict[str, list[tuple[str, ...]]] = {}
+            single = False
+            for phrase in phrases:
+                parts = tuple(phrase.split())
+                if len(parts) == 1:
+                    single = True
+                else:
+                    longer.setdefault(parts[1], []).append(parts)
+            by_second = {second: tuple(group) for second, group in longer.items()}
+            grouped.setdefault(word, []).append((key, by_second, single))
     return {word: tuple(group) for word, group in grouped.items()}
 
 
@@ -216,24 +246,7 @@ def _find_cues(
     `index` is the table's _cue_index when the caller holds it (the _Lexicon does)."""
     if index is None:
         index = memo(table, "cue_index", lambda: _cue_index(table))
-    found: dict[str, list[tuple[int, int]]] = {}
-    lows = tuple(map(_LOW, tokens))
-    # the tokens opening some cue phrase, selected in C (no Python step per token)
-    hits = list(compress(range(len(lows)), map(index.__contains__, lows)))
-    if not hits:
-        return found
-    resume: dict[str, int] = {}  # per list: after a match, the search goes on at its end
-    for i in hits:
-        for key, phrases in index[lows[i]]:
-            if i < resume.get(key, 0):
-                continue
-            for parts in phrases:
-                end = i + len(parts)
-                if lows[i:end] == parts:
-                    found.setdefault(key, []).append((i, end))
-                    resume[key] = end
-                    break
-    return found
+    return _find_cues_per_sentence((tokens,), index)[0]
 
 
 def _find_cues_per_sentence(
@@ -241,30 +254,54 @@ def _find_cues_per_sentence(
 ) -> list[dict[str, list[tuple[int, int]]]]:
     """`_find_cues(tokens, table, index)` of each of `sentences`, in one pass over all
     their tokens: the cue openers of the whole article are selected in C at once instead
-    of sentence by sentence.
+    of sentence by sentence."""
+    return _scan_sentences(sentences, index, frozenset(), index)[0]
+
+
+def _scan_sentences(
+    sentences: tuple[tuple[Token, ...], ...],
+    index: dict[str, tuple[_CueGroup, ...]],
+    marks: frozenset[str],
+    words: frozenset[str] | dict,
+) -> tuple[list[dict[str, list[tuple[int, int]]]], list[dict[str, list[int]]]]:
+    """For each of `sentences`: its cue ranges by list (what `_find_cues` gives), and the
+    positions of the words of `marks` it holds, by word, in text order. `words` holds
+    the opening words of `index` and `marks`: only tokens among them are visited.
 
     A phrase must end inside its sentence (`limit`); then no match reaches past the start
     of the next sentence, so the per-list resume points, kept in article positions, need
     no reset between sentences."""
     found: list[dict[str, list[tuple[int, int]]]] = [{} for _ in sentences]
+    marked: list[dict[str, list[int]]] = [{} for _ in sentences]
     lows = tuple(map(_LOW, chain.from_iterable(sentences)))
     limits = list(accumulate(map(len, sentences)))
-    resume: dict[str, int] = {}
+    resume: dict[str, int] = {}  # per list: after a match, the search goes on at its end
     number, base, limit = -1, 0, 0
-    for i in compress(range(len(lows)), map(index.__contains__, lows)):
+    # the tokens worth a look, selected in C (no Python step per token)
+    for i in compress(range(len(lows)), map(words.__contains__, lows)):
         while i >= limit:  # the hit lies in a later sentence
             number += 1
             base, limit = limit, limits[number]
-        for key, phrases in index[lows[i]]:
+        low = lows[i]
+        if low in marks:
+            marked[number].setdefault(low, []).append(i - base)
+        groups = index.get(low)
+        if groups is None:
+            continue
+        following = lows[i + 1] if i + 1 < limit else None
+        for key, longer, single in groups:
             if i < resume.get(key, 0):
                 continue
-            for parts in phrases:
-                end = i + len(parts)
-                if end <= limit and lows[i:end] == parts:
-                    found[number].setdefault(key, []).append((i - base, end - base))
-                    resume[key] = end
+            end = i + 1 if single else 0
+            for parts in longer.get(following, ()):
+                stop = i + len(parts)
+                if stop <= limit and lows[i:stop] == parts:
+                    end = stop
                     break
-    return found
+            if end:
+                found[number].setdefault(key, []).append((i - base, end - base))
+                resume[key] = end
+    return found, marked
 
 
 # The cue lists that name a source (the others only frame the claim).
@@ -982,20 +1019,30 @@ def _cues(ctx: _Context, index: int) -> dict[str, list[tuple[int, int]]]:
     """Every cue list's (start, end) token ranges in sentence `index` (what `_find_cues`
     returns), found for all sentences of the article at the first request: a sentence is
     asked for a dozen lists, by its own attribution, its neighbours' and its modality."""
-    every = ctx.memo.get("cues")
-    if every is None:  # nearly every sentence is asked: all are searched in one pass
-        every = ctx.memo["cues"] = _find_cues_per_sentence(ctx.tokens, ctx.lex.cues)
-    return every[index]
+    return _scan(ctx)[0][index]
+
+
+def _marked(ctx: _Context, index: int) -> dict[str, list[int]]:
+    """The places of the words of source_between pairs and of hearsay words in sentence
+    `index`, by word (lower case), in text order."""
+    return _scan(ctx)[1][index]
+
+
+def _scan(ctx: _Context) -> tuple[list[dict], list[dict]]:
+    """`_scan_sentences` of every sentence, at the first request."""
+    scan = ctx.memo.get("scan")
+    if scan is None:  # nearly every sentence is asked: all are searched in one pass
+        lex = ctx.lex
+        scan = ctx.memo["scan"] = _scan_sentences(ctx.tokens, lex.cues, lex.marks, lex.scan_words)
+    return scan
 
 
 def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
     tokens = _tokens(ctx, index)
     cues = _cues(ctx, index)
-    between = ctx.lex.between
-    # the closing words the sentence holds (the lookup of each token in the few closings
-    # is cheaper than a set of all its words)
-    present = ctx.lex.closings.intersection(map(_LOW, tokens)) if between else frozenset()
-    if not present and cues.keys().isdisjoint(_SOURCE_CUES):
+    marked = _marked(ctx, index)  # where the words of source_between pairs stand
+    enclosed = not ctx.lex.closings.isdisjoint(marked)  # a closing word: maybe a pair
+    if not enclosed and cues.keys().isdisjoint(_SOURCE_CUES):
         return ()  # no source cue and no closing word: nothing below can name a source
     found: list[_Source] = []
 
@@ -1008,13 +1055,12 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
         add(*_phrase_after(ctx, tokens, end))
     for start, _end in cues.get("source_before", ()):
         add(*_phrase_before(ctx, tokens, start))
-    for opening, closing in between:
-        if closing not in present:
+    for opening, closing in ctx.lex.between if enclosed else ():
+        closes = marked.get(closing)
+        if closes is None:
             continue
-        close = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].low == closing), None)
-        if close is None:
-            continue
-        open_at = next((k for k in range(close - 1, -1, -1) if tokens[k].low == opening), None)
+        close = closes[-1]  # the last closing word, and the last opening word before it
+        open_at = next((k for k in reversed(marked.get(opening, ())) if k < close), None)
         if open_at is not None:
             add(*_phrase_after(ctx, tokens, open_at + 1, close))
     relays = cues.get("relay", ())
@@ -1101,7 +1147,7 @@ def _same_paragraph(ctx: _Context, a: int, b: int) -> bool:
 
 
 def _has_hearsay(ctx: _Context, index: int) -> bool:
-    return not ctx.lex.hearsay.isdisjoint(map(_LOW, _tokens(ctx, index)))
+    return not ctx.lex.hearsay.isdisjoint(_marked(ctx, index))
 
 
 def _names(ctx: _Context, index: int, depth: int) -> list[str]:
