@@ -72,6 +72,7 @@ class _Lexicon:
     marks: frozenset[str]  # the words of `between` and `hearsay`: their places are noted
     scan_words: frozenset[str]  # the words that open a cue, and `marks`
     openers: frozenset[str]  # "aus" in "hieß es aus dem X": opens a source, not part of it
+    lead_in: frozenset[str]  # links, openers and skip words: passed over before a phrase
     recipients: frozenset[str]  # "told": the object after the verb is a medium or nobody
     answer_labels: frozenset[str]  # "Antwort": an interview answer paragraph
     question_labels: frozenset[str]  # "Frage"
@@ -105,6 +106,9 @@ def _lexicon(table: dict) -> _Lexicon:
             scan_words=frozenset(memo(table, "cue_index", lambda: _cue_index(table)))
             | _marks(table),
             openers=_set(table, "source_openers"),
+            lead_in=_set(table, "phrase_links")
+            | _set(table, "source_openers")
+            | _set(table, "skip_words"),
             recipients=_set(table, "recipient_verbs"),
             answer_labels=_set(table, "answer_labels"),
             question_labels=_set(table, "question_labels"),
@@ -145,6 +149,8 @@ class _Context:
     starts: list[int]  # their starts, for bisect
     temporal: frozenset[str]  # _temporal_words
     stopwords: frozenset[str]  # the language's stopwords (_stopwords)
+    nominatives: dict  # _forms of nominative() for the table
+    nominative_nouns: dict  # _forms of nominative_noun() for the table
     # per sentence, None until asked: its own sources, whether it sources the one before
     own: list
     previous: list
@@ -360,9 +366,9 @@ def _phrase_after(ctx: _Context, tokens: tuple[Token, ...], i: int, limit: int |
     articles, stop, links, skip = lex.articles, lex.stop, lex.links, lex.skip
     english = ctx.language == "en"
     limit = len(tokens) if limit is None else limit
-    openers = lex.openers
+    lead_in = lex.lead_in
     # "nach Schätzungen von Experten", "hieß es damals aus dem Militärgeheimdienst"
-    while i < limit and (tokens[i].low in links or tokens[i].low in openers or tokens[i].low in skip):
+    while i < limit and tokens[i].low in lead_in:
         i += 1
     if i < limit and tokens[i].low in lex.pronouns:
         after = tokens[i + 1] if i + 1 < limit else None
@@ -518,12 +524,11 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
         if definite and len(words) == 2:
             return (f"{_REFER}{words[1].low}|{text}",)
         return (text,) if text else ()
-    nouns = [k for k in range(first, last) if _capitalised(tokens[k]) and tokens[k].low not in articles]
-    if not nouns:
+    head = _noun_at(tokens, first, last, articles)
+    if head is None:
         return ()
-    head = nouns[0]
-    if tokens[head].low in pronouns and len(nouns) == 1:
-        return ()
+    if tokens[head].low in pronouns and _noun_at(tokens, head + 1, last, articles) is None:
+        return ()  # a pronoun the only noun
     if tokens[head].low in documents:
         # "Bericht des X" is X's; "dem Bericht" points back; "Berichten" alone is nobody
         rest = head + 1
@@ -537,16 +542,24 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
     while core_end < last and _capitalised(tokens[core_end]) and tokens[core_end].low not in articles:
         core_end += 1
     core = tokens[first:core_end]
+    # nominative(core, …) and nominative_noun(core, …), from the forms the context holds
+    description = _form(ctx.nominatives, core, ctx.table, ctx.tables, _nominative)
     if definite:
-        noun = nominative_noun(core, ctx.table, ctx.tables)
+        noun = _form(ctx.nominative_nouns, core, ctx.table, ctx.tables, _nominative_noun)
         entity = ctx.appositions.get(noun.lower())
         if entity is not None and entity in ctx.names:
             return (ctx.names[entity],)
-        description = nominative(core, ctx.table, ctx.tables)
         if core_end - first == 2:  # "der Geheimdienst": the one named before, if any
             return (f"{_REFER}{noun.lower()}|{description}",)
-        return (description,)
-    return (nominative(core, ctx.table, ctx.tables),)
+    return (description,)
+
+
+def _noun_at(tokens: tuple[Token, ...], first: int, last: int, articles: frozenset[str]) -> int | None:
+    """The first capitalised word of tokens[first:last] that is no article, or None."""
+    for k in range(first, last):
+        if _capitalised(tokens[k]) and tokens[k].low not in articles:
+            return k
+    return None
 
 
 def _genitive_owned(
@@ -691,10 +704,19 @@ def _phrase_form(kind: str, core: tuple[Token, ...], table: dict, tables: Tables
     """build(core, table, tables), remembered per (tables, table) by the texts, kinds and
     lower-case texts of `core`: all that nominative() and nominative_noun() read of a
     token (its position never), and descriptions recur from sentence to sentence."""
+    return _form(_forms(kind, table, tables), core, table, tables, build)
+
+
+def _forms(kind: str, table: dict, tables: Tables) -> dict:
+    """The remembered forms of one kind (_phrase_form) for (tables, table)."""
     slot = memo(tables, (kind, id(table)), lambda: [table, {}])
     if slot[0] is not table:  # another table now holds that id: start afresh
         slot[0], slot[1] = table, {}
-    known: dict = slot[1]
+    return slot[1]
+
+
+def _form(known: dict, core: tuple[Token, ...], table: dict, tables: Tables, build) -> str:
+    """build(core, table, tables), remembered in `known` (the _forms of its kind)."""
     key = tuple(map(_READ, core))
     form = known.get(key)
     if form is None:
@@ -834,6 +856,8 @@ def _context(article: Article, mentions: tuple[EntityMention, ...], tables: Tabl
         starts=starts,
         temporal=_temporal_words(tables, table, language),
         stopwords=_stopwords(tables, language),
+        nominatives=_forms("nominative", table, tables),
+        nominative_nouns=_forms("nominative_noun", table, tables),
         own=[None] * len(sentences),
         previous=[None] * len(sentences),
     )
@@ -851,10 +875,11 @@ def _appositions(
     for mention in ordered:
         window = max(0, mention.start - 80)
         before = body[window : mention.start].rstrip(" (")
-        word = before.rsplit(" ", 1)[-1] if before else ""
+        cut = before.rfind(" ") + 1  # the last word: after the last space (0: none)
+        word = before[cut:]
         if len(word) < 4 or not word[:1].isupper() or not word.isalpha():
             continue
-        offset = window + len(before) - len(word)
+        offset = window + cut
         k = bisect_right(starts, offset) - 1
         if k >= 0 and ordered[k].start <= offset < ordered[k].end:
             continue  # the word belongs to another name
@@ -1102,6 +1127,8 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
         # comma of a sourced clause; "sowohl Pjöngjang als auch Moskau" is no source
         if found and start > 0 and tokens[start - 1].text == ",":
             add(*_phrase_after(ctx, tokens, end))
+    if len(found) < 2:
+        return tuple(found)  # nothing to order or merge
     unique: dict[tuple[str, ...], _Source] = {}
     for source in sorted(found, key=_SOURCE_START):
         unique.setdefault(source.names, source)
@@ -1129,10 +1156,10 @@ def _find_sources_previous(ctx: _Context, index: int) -> bool:
         if end is not None and end < len(tokens) and tokens[end].kind == "word" and tokens[end].text[:1].islower():
             anaphoric = True
     # "berichtete davon": the anaphor must follow a reporting verb ("dazu übergegangen" is none)
-    verb_ends = {end for _start, end in _cues(ctx, index).get("verbs", ())}
     anaphor_words = ctx.lex.anaphor_words
-    if any(k < len(tokens) and tokens[k].low in anaphor_words for k in verb_ends):
-        anaphoric = True
+    for _start, end in _cues(ctx, index).get("verbs", ()):
+        if end < len(tokens) and tokens[end].low in anaphor_words:
+            anaphoric = True
     if not anaphoric:
         return False
     if "numbers" not in ctx.memo:
