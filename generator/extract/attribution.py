@@ -380,7 +380,7 @@ def _phrase_after(ctx: _Context, tokens: tuple[Token, ...], i: int, limit: int |
     while j < limit:
         token = tokens[j]
         low = token.low
-        if token.text == "(" and seen_noun:
+        if seen_noun and token.text == "(":
             close = next((k for k in range(j + 1, limit) if tokens[k].text == ")"), None)
             if close is None:
                 break
@@ -396,7 +396,7 @@ def _phrase_after(ctx: _Context, tokens: tuple[Token, ...], i: int, limit: int |
             seen_noun = False  # "Geheimdiensts für militärische Aufklärung"
             j += 1
             continue
-        if low in ("und", "and", "sowie") and j + 1 < limit and (
+        if low in _CONJUNCTIONS and j + 1 < limit and (
             _capitalised(tokens[j + 1]) or tokens[j + 1].low in articles or _is_adjective(tokens[j + 1])
         ):
             seen_noun = False  # "US-amerikanische und südkoreanische Beamte"
@@ -420,11 +420,14 @@ def _phrase_after(ctx: _Context, tokens: tuple[Token, ...], i: int, limit: int |
             j += 1
             last_good = j
             continue
-        if not english and _is_adjective(token) and not seen_noun:
+        if not english and not seen_noun and _is_adjective(token):
             j += 1
             continue
         break
     return i, last_good
+
+
+_CONJUNCTIONS = frozenset(("und", "and", "sowie"))
 
 
 def _phrase_before(ctx: _Context, tokens: tuple[Token, ...], end: int) -> tuple[int, int]:
@@ -450,10 +453,14 @@ def _entity_types(tables: Tables) -> dict[str, str]:
 
 
 def _mentions_in(ctx: _Context, start: int, end: int) -> list[EntityMention]:
+    starts = ctx.starts
+    first = bisect_left(starts, start)
+    last = bisect_right(starts, end, first)
+    if first == last:
+        return []  # no mention starts inside
     body = ctx.article.body
-    ordered, starts = ctx.ordered, ctx.starts
     found = []
-    for mention in ordered[bisect_left(starts, start) : bisect_right(starts, end)]:
+    for mention in ctx.ordered[first:last]:
         if mention.end > end:
             continue
         after = body[mention.end : mention.end + 2]
@@ -464,6 +471,9 @@ def _mentions_in(ctx: _Context, start: int, end: int) -> list[EntityMention]:
 
 
 def _entity_names(ctx: _Context, mentions: list[EntityMention]) -> tuple[str, ...]:
+    if len(mentions) == 1:  # the usual case: that entity's name, person or not
+        name = ctx.names.get(mentions[0].entity)
+        return (name,) if name else ()
     types = ctx.types
     persons = [m for m in mentions if types.get(m.entity) == "person"]
     chosen = persons or mentions
@@ -1063,9 +1073,10 @@ def _scan(ctx: _Context) -> tuple[list[dict], list[dict]]:
 
 
 def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
-    tokens = _tokens(ctx, index)
-    cues = _cues(ctx, index)
-    marked = _marked(ctx, index)  # where the words of source_between pairs stand
+    tokens = ctx.tokens[index]
+    every_cues, every_marked = _scan(ctx)
+    cues = every_cues[index]
+    marked = every_marked[index]  # where the words of source_between pairs stand
     enclosed = not ctx.lex.closings.isdisjoint(marked)  # a closing word: maybe a pair
     if not enclosed and cues.keys().isdisjoint(_SOURCE_CUES):
         return ()  # no source cue and no closing word: nothing below can name a source
@@ -1262,10 +1273,10 @@ def _interviewee(ctx: _Context, index: int) -> str | None:
     lex = ctx.lex
     if not lex.answer_labels:
         return None
-    sentences = ctx.article.sentences
-    paragraph = sentences[index].paragraph
+    paragraphs = ctx.paragraphs
+    paragraph = paragraphs[index]
     first = index
-    while first > 0 and sentences[first - 1].paragraph == paragraph:
+    while first > 0 and paragraphs[first - 1] == paragraph:
         first -= 1
     if not _labelled(ctx, first, lex.answer_labels):
         return None
