@@ -1205,8 +1205,10 @@ def _resolve_names(ctx: _Context, index: int, depth: int) -> list[str]:
                 resolved = _antecedent(ctx, index, depth)
             elif name.startswith(_REFER):
                 resolved = [_referent(ctx, index, name, depth)]
-            else:
-                resolved = [name]
+            else:  # a name as written, the usual case
+                if name not in names:
+                    names.append(name)
+                continue
             names.extend(n for n in resolved if n not in names)
     return names
 
