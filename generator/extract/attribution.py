@@ -151,9 +151,11 @@ class _Context:
     stopwords: frozenset[str]  # the language's stopwords (_stopwords)
     nominatives: dict  # _forms of nominative() for the table
     nominative_nouns: dict  # _forms of nominative_noun() for the table
-    # per sentence, None until asked: its own sources, whether it sources the one before
+    # per sentence, None until asked: its own sources, whether it sources the one before,
+    # its names when they do not depend on the depth (_plain_names)
     own: list
     previous: list
+    plain: list
 
 
 def _table(tables: Tables, language: str) -> dict:
@@ -870,6 +872,7 @@ def _context(article: Article, mentions: tuple[EntityMention, ...], tables: Tabl
         nominative_nouns=_forms("nominative_noun", table, tables),
         own=[None] * len(sentences),
         previous=[None] * len(sentences),
+        plain=[None] * len(sentences),
     )
 
 
@@ -1190,11 +1193,33 @@ def _has_hearsay(ctx: _Context, index: int) -> bool:
 
 def _names(ctx: _Context, index: int, depth: int) -> list[str]:
     """Resolved source names of sentence `index` (documents resolved to their antecedent)."""
+    plain = ctx.plain[index]
+    if plain is None:
+        plain = ctx.plain[index] = _plain_names(ctx, index)
+    if plain is not _BY_DEPTH:
+        return list(plain)
     key = ("names", index, depth)
     found = ctx.memo.get(key)
     if found is None:
         found = ctx.memo[key] = _resolve_names(ctx, index, depth)
     return list(found)
+
+
+def _plain_names(ctx: _Context, index: int) -> tuple[str, ...] | object:
+    """The source names of sentence `index` when none refers back to an earlier source:
+    then they are the same at every depth, as `_resolve_names` gives them. _BY_DEPTH
+    otherwise."""
+    names: list[str] = []
+    for source in _own_sources(ctx, index):
+        for name in source.names:
+            if name == _REPORT or name.startswith(_REFER):
+                return _BY_DEPTH
+            if name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+_BY_DEPTH = object()  # a sentence's names depend on how far references are followed
 
 
 def _resolve_names(ctx: _Context, index: int, depth: int) -> list[str]:
