@@ -80,40 +80,39 @@ class _Lexicon:
 
 
 def _lexicon(table: dict) -> _Lexicon:
-    return memo(
-        table,
-        "lexicon",
-        lambda: _Lexicon(
-            articles=_set(table, "articles", "the", "a", "an"),
-            articles_the=_set(table, "articles", "the"),
-            articles_de=_set(table, "articles"),
-            stop=_set(table, "stop_words"),
-            links=_set(table, "phrase_links"),
-            skip=_set(table, "skip_words"),
-            stop_or_skip=_set(table, "stop_words") | _set(table, "skip_words"),
-            pronouns=_set(table, "pronouns"),
-            person_pronouns=_set(table, "person_pronouns"),
-            no_report_before=_set(table, "no_report_before"),
-            speakers=_set(table, "speaker_nouns") | _set(table, "document_nouns"),
-            documents=_set(table, "document_nouns"),
-            anaphor_words=_set(table, "anaphor_words"),
-            hearsay=_set(table, "hearsay"),
-            anaphors=_index(_words(table, "anaphors")),
-            between=_between(table),
-            closings=frozenset(closing for _opening, closing in _between(table)),
-            cues=memo(table, "cue_index", lambda: _cue_index(table)),
-            marks=_marks(table),
-            scan_words=frozenset(memo(table, "cue_index", lambda: _cue_index(table)))
-            | _marks(table),
-            openers=_set(table, "source_openers"),
-            lead_in=_set(table, "phrase_links")
-            | _set(table, "source_openers")
-            | _set(table, "skip_words"),
-            recipients=_set(table, "recipient_verbs"),
-            answer_labels=_set(table, "answer_labels"),
-            question_labels=_set(table, "question_labels"),
-            honorifics=_set(table, "honorifics"),
-        ),
+    return memo(table, "lexicon", lambda: _build_lexicon(table))
+
+
+def _build_lexicon(table: dict) -> _Lexicon:
+    cues = memo(table, "cue_index", lambda: _cue_index(table))
+    marks = _marks(table)
+    return _Lexicon(
+        articles=_set(table, "articles", "the", "a", "an"),
+        articles_the=_set(table, "articles", "the"),
+        articles_de=_set(table, "articles"),
+        stop=_set(table, "stop_words"),
+        links=_set(table, "phrase_links"),
+        skip=_set(table, "skip_words"),
+        stop_or_skip=_set(table, "stop_words") | _set(table, "skip_words"),
+        pronouns=_set(table, "pronouns"),
+        person_pronouns=_set(table, "person_pronouns"),
+        no_report_before=_set(table, "no_report_before"),
+        speakers=_set(table, "speaker_nouns") | _set(table, "document_nouns"),
+        documents=_set(table, "document_nouns"),
+        anaphor_words=_set(table, "anaphor_words"),
+        hearsay=_set(table, "hearsay"),
+        anaphors=_index(_words(table, "anaphors")),
+        between=_between(table),
+        closings=frozenset(closing for _opening, closing in _between(table)),
+        cues=cues,
+        marks=marks,
+        scan_words=frozenset(cues) | marks,
+        openers=_set(table, "source_openers"),
+        lead_in=_set(table, "phrase_links") | _set(table, "source_openers") | _set(table, "skip_words"),
+        recipients=_set(table, "recipient_verbs"),
+        answer_labels=_set(table, "answer_labels"),
+        question_labels=_set(table, "question_labels"),
+        honorifics=_set(table, "honorifics"),
     )
 
 
