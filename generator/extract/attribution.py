@@ -108,7 +108,9 @@ def _build_lexicon(table: dict) -> _Lexicon:
         marks=marks,
         scan_words=frozenset(cues) | marks,
         openers=_set(table, "source_openers"),
-        lead_in=_set(table, "phrase_links") | _set(table, "source_openers") | _set(table, "skip_words"),
+        lead_in=(
+            _set(table, "phrase_links") | _set(table, "source_openers") | _set(table, "skip_words")
+        ),
         recipients=_set(table, "recipient_verbs"),
         answer_labels=_set(table, "answer_labels"),
         question_labels=_set(table, "question_labels"),
@@ -565,7 +567,9 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
     return (description,)
 
 
-def _noun_at(tokens: tuple[Token, ...], first: int, last: int, articles: frozenset[str]) -> int | None:
+def _noun_at(
+    tokens: tuple[Token, ...], first: int, last: int, articles: frozenset[str]
+) -> int | None:
     """The first capitalised word of tokens[first:last] that is no article, or None."""
     for k in range(first, last):
         if _capitalised(tokens[k]) and tokens[k].low not in articles:
@@ -895,7 +899,8 @@ def _appositions(
         k = bisect_right(starts, offset) - 1
         if k >= 0 and ordered[k].start <= offset < ordered[k].end:
             continue  # the word belongs to another name
-        noun = _noun_nominative(word, "gen", "sg", _gender(_strip_genitive(word), table), table, tables)
+        gender = _gender(_strip_genitive(word), table)
+        noun = _noun_nominative(word, "gen", "sg", gender, table, tables)
         found.setdefault(noun.lower(), mention.entity)
         found.setdefault(word.lower(), mention.entity)
     return found
