@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, chain, compress
 from operator import itemgetter
 from typing import NamedTuple
@@ -297,7 +298,7 @@ def _scan_sentences(
         groups = index.get(low)
         if groups is None:
             continue
-        following = lows[i + 1] if i + 1 < limit else None
+        following = lows[i + 1] if i + 1 < limit else ""  # "": no word, no longer phrase
         for key, longer, single in groups:
             if i < resume.get(key, 0):
                 continue
@@ -511,9 +512,9 @@ def _resolve_phrase(ctx: _Context, tokens: tuple[Token, ...], first: int, last: 
             return _entity_names(ctx, owned)
         return (" ".join(t.text for t in tokens[first:last] if t.low not in english_articles),)
     if mentions and ctx.language == "de":
-        owned = _genitive_owned(ctx, tokens, first, last, mentions)
-        if owned:
-            return (owned,)
+        owner = _genitive_owned(ctx, tokens, first, last, mentions)
+        if owner:
+            return (owner,)
     if mentions:
         return _entity_names(ctx, mentions)
     words = [t for t in tokens[first:last] if t.kind == "word"]
@@ -770,7 +771,7 @@ def _noun_nominative(noun: str, case: str, number: str, gender: str, table: dict
         for mapping in (table.get("dative_plural"), numbers):
             if not mapping:
                 continue
-            endings = memo(mapping, "endings_longest_first", lambda m=mapping: longest_first(m))
+            endings = memo(mapping, "endings_longest_first", partial(longest_first, mapping))
             replaced = replace_ending(noun, endings)
             if replaced is not None:
                 return replaced
@@ -1119,16 +1120,16 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
         if _obligation(ctx, tokens, start):
             continue  # "countries must report …": an obligation, not a report
         told = tokens[end - 1].low in ctx.lex.recipients
-        subject = _subject_before(ctx, tokens, start)
-        if subject is None and told:
+        before = _subject_before(ctx, tokens, start)
+        if before is None and told:
             # "…, Kyrylo Budanov, head of …, told The Washington Post"
-            subject = _subject_before_apposition(ctx, tokens, start, anywhere=True)
-        if subject is not None:
+            before = _subject_before_apposition(ctx, tokens, start, anywhere=True)
+        if before is not None:
             if told:  # "told Reuters": the medium is the outlet, the speaker the source
                 medium = _medium_after(ctx, tokens, end)
                 if medium:
-                    found.append(_Source(tokens[subject[0]].start - 1, medium))
-            add(*subject)
+                    found.append(_Source(tokens[before[0]].start - 1, medium))
+            add(*before)
             continue
         k = end
         while k < len(tokens) and tokens[k].low in ctx.lex.skip:
@@ -1137,9 +1138,9 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
         if phrase[1] > phrase[0]:
             add(*phrase)
             continue
-        subject = _subject_before_apposition(ctx, tokens, start)
-        if subject is not None:
-            add(*subject)
+        apposition = _subject_before_apposition(ctx, tokens, start)
+        if apposition is not None:
+            add(*apposition)
     for start, end in cues.get("co_sources", ()):
         # "…berichtete davon, als auch mehrere Geheimdienste": a second subject after the
         # comma of a sourced clause; "sowohl Pjöngjang als auch Moskau" is no source

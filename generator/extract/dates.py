@@ -21,8 +21,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import ahocorasick
 
@@ -235,11 +236,11 @@ def _date_table(tables: Tables, language: str) -> dict:
 # ── finding ───────────────────────────────────────────────────────────────
 
 
-def _lower_words(words: object) -> frozenset[str]:
+def _lower_words(words: Any) -> frozenset[str]:
     return frozenset(str(w).lower() for w in words or ())
 
 
-def _lookup(by_lower: dict[str, object], word: str | None) -> int | None:
+def _lookup(by_lower: dict[str, Any], word: str | None) -> int | None:
     """The number `word` names in a table read by _by_lower (None: no such word)."""
     if not word:
         return None
@@ -438,7 +439,7 @@ def _find(body: str, table: dict) -> list[_Found]:
         if starts is not None and openers is not None:
             if not starts[number]:
                 continue  # no offset where a match of it could start
-            matches = _matches(body, pattern, starts[number])
+            matches: Iterable[re.Match[str]] = _matches(body, pattern, starts[number])
         else:
             matches = pattern.finditer(body)
         for m in matches:
@@ -508,15 +509,15 @@ def _find(body: str, table: dict) -> list[_Found]:
                         kind,
                         month=_lookup(vocabulary.seasons, g["season"]),
                         year=year,
-                        last=bool(pre) and pre.strip().lower() in lasts,
-                        ahead=bool(pre) and pre.strip().lower() in aheads,
+                        last=bool(pre and pre.strip().lower() in lasts),
+                        ahead=bool(pre and pre.strip().lower() in aheads),
                         approx=True,
                     )
                 )
             elif kind == "year":
                 raw.append(_Found(start, m.end(), kind, year=year))
             else:
-                last = bool(pre) and pre.strip().lower() in lasts
+                last = bool(pre and pre.strip().lower() in lasts)
                 raw.append(
                     _Found(
                         start,
@@ -528,7 +529,7 @@ def _find(body: str, table: dict) -> list[_Found]:
                         year_offset=offset,
                         weekday=_lookup(weekdays, g.get("wd")),
                         last=last,
-                        ahead=bool(pre) and pre.strip().lower() in aheads,
+                        ahead=bool(pre and pre.strip().lower() in aheads),
                         part=g.get("part"),
                     )
                 )

@@ -735,13 +735,14 @@ def extract_title_mentions(
     counts: dict[str, int] = {}
     for mention in body_mentions:
         counts[mention.entity] = counts.get(mention.entity, 0) + 1
-    return tuple(
-        EntityMention(
-            entity=max(m.ids, key=lambda i: (counts.get(i, 0), -m.ids.index(i))),
-            form=title[m.start : m.end],
-            sentence=-1,
-            start=m.start,
-            end=m.end,
+    found = []
+    for m in kept:
+        ids = m.ids
+        # the entity the body mentions most; of equals, the first listed
+        best = max(range(len(ids)), key=lambda k: (counts.get(ids[k], 0), -k))
+        found.append(
+            EntityMention(
+                entity=ids[best], form=title[m.start : m.end], sentence=-1, start=m.start, end=m.end
+            )
         )
-        for m in kept
-    )
+    return tuple(found)

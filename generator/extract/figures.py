@@ -11,6 +11,7 @@ topic of the claim it scopes: the nearest other figure of its sentence, else "ot
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ..models import Article, EntityMention, Figure, Tables
 from .attribution import Attributor
@@ -29,7 +30,7 @@ from .topics import OTHER, classify_topic, nearest_topic
 _MAX_COUNT_WORDS = 5
 
 
-def _lower(values: object) -> frozenset[str]:
+def _lower(values: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
 

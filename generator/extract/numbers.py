@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..models import Tables
 from .memo import memo
@@ -137,11 +137,11 @@ class NumberTable:
     word_values: dict[str, float | None]
 
 
-def _lower_set(values: object) -> frozenset[str]:
+def _lower_set(values: Any) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
 
-def _by_length(mapping: dict) -> tuple:
+def _by_length(mapping: Any) -> tuple:
     items = [(str(k).lower(), v) for k, v in (mapping or {}).items()]
     return tuple(sorted(items, key=lambda kv: (-len(kv[0].split()), -len(kv[0]), kv[0])))
 
@@ -212,7 +212,7 @@ def tokenize(text: str, offset: int, blocked: tuple[tuple[int, int], ...]) -> tu
     match is the whitespace before a token and the token, so offsets are running sums of
     lengths, and no match object is built per token (the larger part of the cost)."""
     new = tuple.__new__  # Token(...) would go through a Python-level __new__ per token
-    tokens = []
+    tokens: list[Token] = []
     append = tokens.append
     position = offset
     pattern = _SPACED_TOKEN if _BEYOND_BMP.search(text) else _bmp_spaced_token()
@@ -642,8 +642,8 @@ def _quantity(tokens: tuple[Token, ...], i: int, body: str, table: NumberTable) 
         return None
     vague = _longest(tokens, i, table.vague_plurals, table.vague_index)
     if vague is not None and not (i > 0 and tokens[i - 1].kind == "num"):
-        end, value = vague
-        return _new(_Quantity, (i, end, float(value), None, True))  # type: ignore[arg-type]
+        end, vague_value = vague
+        return _new(_Quantity, (i, end, float(vague_value), None, True))  # type: ignore[arg-type]
     value = word_value(token.text, table)
     if value is None:
         return None
@@ -750,7 +750,7 @@ def _currency_sign(tokens: tuple[Token, ...], j: int, table: NumberTable) -> tup
 def _is_particle(tokens: tuple[Token, ...], i: int, table: NumberTable) -> bool:
     """True if the qualifier word at `i` is the particle of the verb before it ("hand
     over two soldiers", "verfügt über 2.000 Panzer"), not a precision word."""
-    verbs = table.particle_verbs.get(tokens[i].low)
+    verbs = table.particle_verbs.get(tokens[i].low) or frozenset()
     return bool(verbs) and i > 0 and tokens[i - 1].low in verbs
 
 
@@ -777,7 +777,8 @@ def _expression(tokens: tuple[Token, ...], i: int, body: str, table: NumberTable
         if first is None:
             return None
     assert first is not None
-    low, high = first.value, first.value
+    low: float | None = first.value
+    high: float | None = first.value
     last = first.last
     if first.vague:
         low, high = first.value, None

@@ -331,7 +331,7 @@ class _Context:
 
     def report_issuer(self, before: int) -> str | None:
         """The body that issued the latest report named before `before`."""
-        best = None
+        best: str | None = None
         if not self.may_hold(self.report_needles, 0, before):
             return best
         for m in self.report_word.finditer(self.body, 0, before):
@@ -363,7 +363,7 @@ class _Context:
         if not words:
             return None
         noun = words[-1].group()
-        adjs = []
+        adjs: list[str] = []
         for w in reversed(words[:-1]):
             if (
                 w.group()[0].islower()
@@ -394,9 +394,9 @@ def _by_verb(ctx: _Context, pieces: list[tuple[int, int]], quote: _Span) -> str 
                 return ctx.referent_before(verb.start())
             stop = _CLAUSE_STOP.search(rest)
             window_end = verb.end() + (stop.start() if stop else len(rest))
-            named = _name_after_verb(ctx, verb.end(), window_end)
-            if named:
-                return named
+            after_verb = _name_after_verb(ctx, verb.end(), window_end)
+            if after_verb:
+                return after_verb
             # the subject right after the verb ("sagte ein ukrainischer Offizier der ZEIT")
             # or right before it ("Kim Yo-jong said in a statement carried by KCNA",
             # "an official told Reuters") speaks; a name further on is the medium that
