@@ -60,6 +60,7 @@ PACKAGES = (
     "pyahocorasick",
     "PyYAML",
     "pagefind",
+    "mypy",
 )
 SITE_TARGETS = {"ratio": 1.5, "kib_per_article": 150.0, "extract_ms": 2.0}
 
@@ -107,7 +108,10 @@ def machine() -> dict:
             versions[name] = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
             versions[name] = "not installed"
+    from generator import native  # importing the package sets up the compiled extraction
+
     return {
+        "extraction": native.status,
         "cpu": cpu,
         "cores": len(os.sched_getaffinity(0)),
         "python": platform.python_version(),
@@ -652,6 +656,7 @@ def render_results(all_runs: list[dict], info: dict, real: dict | None = None) -
         f"- CPU: {info['cpu']}, {info['cores']} usable cores",
         f"- Python {info['python']} on {info['platform']}",
         "- " + ", ".join(f"{k} {v}" for k, v in info["packages"].items()),
+        f"- Extraction: {info.get('extraction', 'unknown')} (generator/native.py)",
         "",
         "## Bare MkDocs floor",
         "",

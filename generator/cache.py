@@ -53,6 +53,9 @@ DOWNSTREAM = frozenset(
         "pipeline.py",
         "__main__.py",
         "cache.py",
+        # compiled copies of the extract sources, which are hashed (native.py)
+        "_native",
+        "native.py",
     }
 )
 

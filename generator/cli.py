@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import native as native_module
 from .export import article_record
 from .tables import TableError, load_tables
 
@@ -74,6 +75,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_native(args: argparse.Namespace) -> int:
+    """`native build`: compile the extract modules (exit 1 with the reason when it cannot;
+    extraction then runs the Python sources, same output). `native status`: what runs."""
+    if args.action == "status":
+        print(native_module.status)
+        return 0
+    try:
+        print(native_module.build())
+    except (ImportError, OSError, RuntimeError) as exc:
+        print(f"native extraction not built, the Python sources run: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -93,6 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     extract.add_argument("--format", choices=("json", "text"), default="text")
     extract.add_argument("--tables", default=None)
     extract.set_defaults(func=cmd_extract)
+    native = sub.add_parser(
+        "native", help="compile the extraction with mypyc (build) or say what runs (status)"
+    )
+    native.add_argument("action", choices=("build", "status"))
+    native.set_defaults(func=cmd_native)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
