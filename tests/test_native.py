@@ -52,6 +52,31 @@ def test_compiled_and_python_extraction_are_byte_identical(corpus: str):
     assert compiled.stdout == python.stdout
 
 
+# Compiled str.lower() maps each character on its own (mypyc's primitive, Python 3.11):
+# a final capital sigma becomes "σ" where Python gives "ς". Lengths stay equal (offsets
+# hold) and no table word is Greek, so the output must not change; this checks it.
+UNICODE_ARTICLE = """Title: İstanbul talks on ΣΟΦΟΣ grain deal
+
+İSTANBUL, 4 March 2024 — Officials in İstanbul said on Tuesday that 12,000 tons of grain
+had been shipped. The Greek firm ΟΔΥΣΣΕΑΣ ΑΕ reported that ΣΥΝΟΛΟ 3 million dollars were
+paid, according to Reuters. ẞTRASSE and Ǆemal Ǆafić said 500 soldiers had arrived in İzmir
+on 5 March. „Wir haben ΣΟΦΟΣ gesehen", sagte Dmitri Peskow am 6. März in Moskau.
+"""
+
+
+def test_compiled_and_python_agree_on_special_case_mappings(tmp_path: Path):
+    status = _status()
+    if not status.startswith("compiled"):
+        pytest.skip(f"extraction is not compiled here ({status})")
+    (tmp_path / "unicode.txt").write_text(UNICODE_ARTICLE, encoding="utf-8")
+    args = ("-m", "generator", "extract", "--format", "json", str(tmp_path))
+    compiled = _run(ROOT, *args)
+    python = _run(ROOT, *args, native=False)
+    assert compiled.returncode == python.returncode == 0, compiled.stderr + python.stderr
+    assert json.loads(compiled.stdout)[0]["figures"]  # the article was really extracted
+    assert compiled.stdout == python.stdout
+
+
 def _package_copy(tmp_path: Path) -> Path:
     """A copy of the generator package with a manifest as a build writes it, listing a
     compiled file that is not there (so nothing is loaded, but the checks run)."""
