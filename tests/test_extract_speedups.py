@@ -16,7 +16,10 @@
   each sentence's result must equal _find_cues of that sentence alone, also where a cue
   phrase would run on into the next sentence, and for empty sentences;
 - attribution.nominative and nominative_noun are remembered by the texts of the phrase:
-  the answer must equal the plain computation, whatever was asked before.
+  the answer must equal the plain computation, whatever was asked before;
+- topics._topic_hits finds every keyword in one Aho–Corasick pass: the hits must equal a
+  search for each keyword in turn (longest first, re.finditer), also for keywords that
+  overlap themselves ("aa" in "aaaa"), word-initial short stems and compounds.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ from generator.extract.attribution import (
 from generator.extract.dates import _DAY_NUMBER
 from generator.extract.entities import _WORD, _capitalised_words, extract_mentions
 from generator.extract.numbers import _TOKEN, tokenize, tokenize_sentences
+from generator.extract.topics import COMPOUND_MIN, TopicHit, _keyword_topics, _topic_hits
+from generator.models import Topic
 
 PIECES = (
     "Am",
@@ -213,3 +218,44 @@ def test_remembered_nominatives_equal_plain_computation():
     core = tokenize(phrases[0], 0, ())
     assert nominative(core, other, TABLES) == _nominative(core, other, TABLES)
     assert nominative(core, other, TABLES) != nominative(core, table, TABLES)
+
+
+def _topic_hits_per_keyword(text: str, tables) -> tuple[TopicHit, ...]:
+    """The plain computation: each keyword in turn, longest first, with re.finditer."""
+    lowered = text.lower()
+    hits, taken = [], []
+    for keyword, topic in _keyword_topics(tables):
+        for match in re.finditer(re.escape(keyword), lowered):
+            start, end = match.start(), match.end()
+            initial = start == 0 or not lowered[start - 1].isalnum()
+            if not (initial or len(keyword) >= COMPOUND_MIN):
+                continue
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            hits.append(TopicHit(start, keyword, topic))
+    return tuple(sorted(hits, key=lambda h: h.start))
+
+
+def test_topic_hits_equal_a_search_per_keyword():
+    from dataclasses import replace
+
+    # "a-a" overlaps itself across a word start: in "xa-a-a" finditer skips the second
+    # occurrence, which alone would count (word-initial after "-")
+    keywords = ("aa", "aaaa", "aab", "a-a", "öl", "öltank", "tanker", "tank", "container", "ainer")
+    tables = replace(
+        TABLES,
+        topics=(
+            Topic("a", "A", keywords=keywords[:6]),
+            Topic("b", "B", keywords=keywords[5:]),
+        ),
+    )
+    pieces = ("aaaa", "aab", "xa-a-a", "Öltanker", "Söldner", "Schiffscontainer", "tank", "İ", " ")
+    rng = random.Random(7)
+    texts = ["aaaaa", "xa-a-a", "Öltanker und Öl", *("".join(rng.choices(pieces, k=9)) for _ in range(400))]
+    for text in texts:
+        assert _topic_hits(text, tables) == _topic_hits_per_keyword(text, tables), text
+    assert _topic_hits("aaaaa", tables) == (TopicHit(0, "aaaa", "a"),)
+    assert _topic_hits("xa-a-a", tables) == ()
+    real = TABLES.topics and _topic_hits("Öltanker mit 12.000 Schiffscontainern", TABLES)
+    assert real == _topic_hits_per_keyword("Öltanker mit 12.000 Schiffscontainern", TABLES)

@@ -9,8 +9,9 @@ found in "Söldner".
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+import ahocorasick
 
 from ..models import Tables
 from .memo import memo
@@ -60,23 +61,52 @@ def topic_hits(text: str, tables: Tables) -> tuple[TopicHit, ...]:
     return hits
 
 
+def _keyword_automaton(tables: Tables) -> ahocorasick.Automaton | None:
+    """Every keyword in one Aho–Corasick automaton, each with its rank in
+    _keyword_topics (longest first) and topic; None when there are no keywords."""
+
+    def build() -> ahocorasick.Automaton | None:
+        pairs = _keyword_topics(tables)
+        if not pairs:
+            return None
+        automaton = ahocorasick.Automaton()
+        for rank, (keyword, topic) in enumerate(pairs):
+            automaton.add_word(keyword, (rank, keyword, topic))
+        automaton.make_automaton()
+        return automaton
+
+    return memo(tables, "keyword_automaton", build)
+
+
 def _topic_hits(text: str, tables: Tables) -> tuple[TopicHit, ...]:
+    automaton = _keyword_automaton(tables)
+    if automaton is None:
+        return ()
     lowered = text.lower()
+    # one pass finds every occurrence of every keyword; they are then taken keyword by
+    # keyword, longest first, and left to right within a keyword, as a search for each
+    # keyword in turn would find them (re.finditer: one keyword's matches never overlap)
+    found: list[tuple[int, int, str, str]] = []
+    for last, (rank, keyword, topic) in automaton.iter(lowered):
+        found.append((rank, last + 1 - len(keyword), keyword, topic))
+    found.sort()
     hits: list[TopicHit] = []
     taken: list[tuple[int, int]] = []
-    for keyword, topic in _keyword_topics(tables):
-        if keyword not in lowered:  # cheap substring test spares most regex scans
+    current, reach = -1, 0
+    for rank, start, keyword, topic in found:
+        end = start + len(keyword)
+        if rank != current:
+            current, reach = rank, 0
+        if start < reach:
+            continue  # overlaps the keyword's previous occurrence
+        reach = end
+        initial = start == 0 or not lowered[start - 1].isalnum()
+        if not (initial or len(keyword) >= COMPOUND_MIN):
             continue
-        anywhere = len(keyword) >= COMPOUND_MIN
-        for match in re.finditer(re.escape(keyword), lowered):
-            start, end = match.start(), match.end()
-            initial = start == 0 or not lowered[start - 1].isalnum()
-            if not (initial or anywhere):
-                continue
-            if any(s < end and start < e for s, e in taken):
-                continue
-            taken.append((start, end))
-            hits.append(TopicHit(start, keyword, topic))
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        hits.append(TopicHit(start, keyword, topic))
     return tuple(sorted(hits, key=lambda h: h.start))
 
 
