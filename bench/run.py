@@ -351,39 +351,21 @@ REAL_CORPORA = (
 )
 
 
-def child_real(repeat: int = 15) -> dict:
-    """Extraction ms of every real article bundled with the project (median of `repeat`
-    runs after a warm-up), with its size and figure count."""
-    from generator.clean import clean_seed
-    from generator.extract import extract_article
-    from generator.read import assign_slugs, read_seeds
-    from generator.tables import load_tables
+REAL_REPEAT = 15  # runs per article, median
+
+
+def child_real() -> dict:
+    """Extraction ms of every real article bundled with the project (median of
+    REAL_REPEAT runs after a warm-up), with its size and figure count."""
+    from extract_speed import article_timings
 
     gc.disable()  # as pipeline.build() does
-    clock = time.perf_counter
-    corpora = []
-    for name, folder, tables_dir in REAL_CORPORA:
-        tables = load_tables(tables_dir)
-        seeds, _ = read_seeds(folder)
-        slugs = assign_slugs(seed.file for seed in seeds)
-        rows = []
-        for seed in seeds:
-            article = clean_seed(seed, tables, slugs[seed.file])
-            extraction = extract_article(article, tables)  # warm-up
-            runs = []
-            for _ in range(repeat):
-                t0 = clock()
-                extract_article(article, tables)
-                runs.append(clock() - t0)
-            rows.append(
-                {
-                    "bytes": len(seed.text.encode()),
-                    "figures": len(extraction.figures),
-                    "ms": 1000 * statistics.median(runs),
-                }
-            )
-        corpora.append({"name": name, "articles": rows})
-    return {"corpora": corpora}
+    return {
+        "corpora": [
+            {"name": name, "articles": article_timings(folder, tables_dir, REAL_REPEAT)}
+            for name, folder, tables_dir in REAL_CORPORA
+        ]
+    }
 
 
 # ── MkDocs sites ──────────────────────────────────────────────────────────
@@ -614,9 +596,9 @@ def _real_summary(real: dict) -> tuple[list[str], float | None]:
         "## Extraction on real articles",
         "",
         "The articles bundled with the project (real seeds and hand-written test articles in",
-        "other styles and languages), each extracted 15 times after a warm-up, median. Small",
-        "articles carry a fixed cost per article, so their ms per 4 KiB (ms × 4 KiB / size) is",
-        "an upper bound for a 4 KiB article of that kind.",
+        f"other styles and languages), each extracted {REAL_REPEAT} times after a warm-up,",
+        "median. Small articles carry a fixed cost per article, so their ms per 4 KiB",
+        "(ms × 4 KiB / size) is an upper bound for a 4 KiB article of that kind.",
         "",
         "| corpus | articles | KiB (min–max) | figures per KiB | median ms | median ms per 4 KiB |",
         "|---|---|---|---|---|---|",
@@ -627,12 +609,12 @@ def _real_summary(real: dict) -> tuple[list[str], float | None]:
         if not rows:
             continue
         kib = [row["bytes"] / 1024 for row in rows]
-        per_4k = [row["ms"] * 4 / k for row, k in zip(rows, kib, strict=True)]
+        per_4k = [row["extract_ms"] * 4 / k for row, k in zip(rows, kib, strict=True)]
         per_4k_all += per_4k
         figures = sum(row["figures"] for row in rows) / sum(kib)
         out.append(
             f"| {corpus['name']} | {len(rows)} | {min(kib):.1f}–{max(kib):.1f} | {figures:.1f} "
-            f"| {statistics.median(row['ms'] for row in rows):.2f} "
+            f"| {statistics.median(row['extract_ms'] for row in rows):.2f} "
             f"| {statistics.median(per_4k):.2f} |"
         )
     overall = statistics.median(per_4k_all) if per_4k_all else None
