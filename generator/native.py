@@ -2,8 +2,8 @@
 
 Extraction is pure Python and runs for every article; compiled with mypyc (the compiler
 of the mypy project, which turns type-annotated Python into a C extension with the same
-behaviour) it takes about two thirds less time. The compiled modules are an optional
-accelerator, never a second implementation:
+behaviour) it takes about a third less time (0.64x in the A/B of 1ac74e8). The compiled
+modules are an optional accelerator, never a second implementation:
 
 - `python -m generator native build` (run by `make`) compiles generator/extract/*.py
   into generator/_native/ and writes a manifest holding the SHA-256 of every source the
@@ -130,9 +130,9 @@ def build() -> str:
             ignore=shutil.ignore_patterns("__pycache__", "_native", "*.so"),
         )
         targets = [f"generator/extract/{p.name}" for p in _compiled_sources()]
-        command = [sys.executable, "-m", "mypyc", "--ignore-missing-imports"]
+        mypyc = [sys.executable, "-m", "mypyc", "--ignore-missing-imports", "--follow-imports=silent"]
         done = subprocess.run(
-            [*command, "--follow-imports=silent", *targets],
+            [*mypyc, *targets],
             cwd=work,
             capture_output=True,
             text=True,
