@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.toc import get_toc
 
-from . import pagefind_hook
+from . import pagefind_hook, theme_cache
 from .pipeline import CACHE_DIR_NAME, build
 from .render.common import HTML_PAGE_META
 from .render.report import format_report
@@ -175,6 +175,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     on_page_context = CombinedEvent(_show_search_view, _restore_page)
 
+    def on_env(self, env, config, files):
+        self._partials = theme_cache.install(env)
+        return env
+
     def on_files(self, files, config):
         if self.pagefind:
             files.append(pagefind_hook.search_page_file(config))
@@ -189,6 +193,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return output
 
     def on_post_build(self, config) -> None:
+        partials = getattr(self, "_partials", None)
+        if partials is not None:
+            log.info(
+                f"theme navigation: rendered {partials.rendered} times, "
+                f"reused {partials.reused} times"
+            )
         if self.pagefind:
             pagefind_hook.build_index(config.site_dir)
 
