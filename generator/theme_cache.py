@@ -49,6 +49,10 @@ class PartialCache:
         self.html: dict[tuple, str] = {}
         self.rendered = 0
         self.reused = 0
+        self._nav: object = None
+        self._items: list = []
+        self._page: object = None
+        self._links: tuple | None = None
 
     def get(self, key: tuple) -> str | None:
         html = self.html.get(key)
@@ -61,35 +65,44 @@ class PartialCache:
         self.rendered += 1
         return html
 
+    def key(self, page, nav, config, base_url: str, name: str) -> tuple | None:
+        """What partial `name` reads that differs between pages, or None when the page
+        must render it itself (it is in the nav: an item is active, or the page's own
+        table of contents is shown)."""
+        if page is None or nav is None:
+            return None
+        if nav is not self._nav:  # one nav per build: walk it once
+            self._nav, self._items, self._page = nav, list(_items(nav.items)), None
+        if page is not self._page:  # both partials of a page share the links
+            self._page, self._links = page, self._page_links(page, nav, config)
+        if self._links is None:
+            return None
+        return (name, base_url, self._links)
+
+    def _page_links(self, page, nav, config) -> tuple | None:
+        if any(item is page for item in nav.pages) or any(
+            page in (getattr(item, "pages", None) or ()) for item in self._items
+        ):
+            return None
+        links = tuple(
+            (
+                type(item).__name__,
+                normalize_url(item.url, page) if getattr(item, "url", None) is not None else None,
+                bool(getattr(item, "active", False)),
+            )
+            for item in self._items
+        )
+        extra = ((config.extra or {}).get("homepage"), (config.theme or {}).get("logo"))
+        others = tuple(normalize_url(str(url), page) if url else None for url in extra)
+        homepage = normalize_url(nav.homepage.url, page) if nav.homepage else None
+        return (homepage, others, links)
+
 
 def _items(items):
     """Every item of the nav tree, depth first."""
     for item in items:
         yield item
         yield from _items(getattr(item, "children", None) or ())
-
-
-def partial_key(page, nav, config, base_url: str, name: str) -> tuple | None:
-    """What `name` reads that differs between pages, or None when the page must render it
-    itself (it is in the nav, so an item is active or the page's own table of contents is
-    shown)."""
-    if page is None or nav is None or page in nav.pages:
-        return None
-    items = list(_items(nav.items))
-    if any(page in (getattr(item, "pages", None) or ()) for item in items):
-        return None
-    links = tuple(
-        (
-            type(item).__name__,
-            normalize_url(item.url, page) if getattr(item, "url", None) is not None else None,
-            bool(getattr(item, "active", False)),
-        )
-        for item in items
-    )
-    extra = ((config.extra or {}).get("homepage"), (config.theme or {}).get("logo"))
-    others = tuple(normalize_url(str(url), page) if url else None for url in extra)
-    homepage = normalize_url(nav.homepage.url, page) if nav.homepage else None
-    return (name, base_url, homepage, others, links)
 
 
 def install(env: jinja2.Environment) -> PartialCache | None:
@@ -116,7 +129,7 @@ def install(env: jinja2.Environment) -> PartialCache | None:
             base,
         ]
     )
-    env.globals["dossier_partial_key"] = partial_key
+    env.globals["dossier_partial_key"] = cache.key
     env.globals["dossier_partial_get"] = cache.get
     env.globals["dossier_partial_put"] = cache.put
     return cache

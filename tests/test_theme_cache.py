@@ -63,10 +63,13 @@ def test_pages_in_the_nav_render_their_own_navigation() -> None:
     outside = Page(None, files.get_file_from_path("artikel/x.md"), config)
     other = Page(None, files.get_file_from_path("themen/y.md"), config)
 
-    assert theme_cache.partial_key(home, nav, config, ".", "partials/nav.html") is None
-    key = theme_cache.partial_key(outside, nav, config, "../..", "partials/nav.html")
+    cache = theme_cache.PartialCache()
+    assert cache.key(home, nav, config, ".", "partials/nav.html") is None
+    key = cache.key(outside, nav, config, "../..", "partials/nav.html")
     assert key is not None
-    links = [url for _, url, _ in key[-1] if url is not None]
+    links = [url for _, url, _ in key[-1][-1] if url is not None]
     assert links == ["../..", "../../methodik/", "../"]
     # a page elsewhere in the tree gets other relative links, so another key
-    assert theme_cache.partial_key(other, nav, config, "../..", "partials/nav.html") != key
+    assert cache.key(other, nav, config, "../..", "partials/nav.html") != key
+    # the tabs of the same page: the same links under the partial's own name
+    assert cache.key(outside, nav, config, "../..", "partials/tabs.html")[1:] == key[1:]
