@@ -13,6 +13,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from . import pagefind_hook, theme_cache
@@ -56,6 +57,49 @@ def html_page_toc(html: str):
         else:
             tokens.append(token)
     return get_toc(tokens)
+
+
+class HtmlPage(Page):
+    """A page the generator wrote as HTML (front matter `dossier_html: true`): its body is
+    handed to MkDocs as it is, without the Markdown pass.
+
+    Python-Markdown would pass the body through unchanged anyway (it is one raw HTML block
+    after another; tests/test_html_pages.py checks this), but setting up a Markdown
+    converter with every extension costs about as much per page as rendering a small one.
+    Table of contents and anchor ids come from our own markup. A page without the flag is
+    rendered as MkDocs would.
+    """
+
+    def render(self, config, files) -> None:
+        if self.meta.get(HTML_PAGE_META) is not True:
+            super().render(config, files)
+            return
+        body = (self.markdown or "").strip()
+        self.content = body
+        self.toc = html_page_toc(body)
+        self._title_from_render = None
+        # MkDocs validates links to anchors against the ids a page contains.
+        self.present_anchor_ids = set(_ID.findall(body))
+        self.links_to_anchors = {}
+
+
+def nav_titles(nav) -> dict[str, str | None]:
+    """The title the `nav` config gives each page path (None where it names none), as
+    MkDocs reads it: the first mention of a path counts."""
+    titles: dict[str, str | None] = {}
+
+    def walk(item, title=None) -> None:
+        if isinstance(item, str):
+            titles.setdefault(item, title)
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                walk(value, key if isinstance(value, str) else None)
+        elif isinstance(item, list):
+            for entry in item:
+                walk(entry)
+
+    walk(nav or [])
+    return titles
 
 
 # The names Material's (and MkDocs' own) search plugin is registered under.
@@ -126,9 +170,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             )
         except TableError as exc:
             raise PluginError(f"dossier: {exc.problem}") from exc
-        # Pages the generator wrote as HTML skip Markdown (see on_page_markdown).
+        # Pages the generator wrote: those flagged as HTML skip Markdown (see HtmlPage).
         self._html_pages = {page.path for page in result.pages if page.path.endswith(".md")}
-        self._pending: dict[str, str] = {}
         self._searchable: set[str] = set()  # HTML pages the search index reads a view of
         self._full: dict[str, str] = {}
         log.info(
@@ -137,27 +180,12 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for problem in result.problems:
             log.warning(str(problem))
 
-    def on_page_markdown(self, markdown, page, config, files):
-        # Generated HTML pages are raw HTML blocks, which Python-Markdown passes through
-        # unchanged (tests/test_html_pages.py checks this): hand them to MkDocs as they are and
-        # skip the Markdown pass, the largest cost of building a large dossier.
-        if page.meta.get(HTML_PAGE_META) is True and page.file.src_uri in getattr(
-            self, "_html_pages", ()
-        ):
-            self._pending[page.file.src_uri] = markdown.strip()
-            return ""
-        return markdown
-
     def on_page_content(self, html, page, config, files):
-        body = getattr(self, "_pending", {}).pop(page.file.src_uri, None)
-        if body is None:
-            return html
-        page.toc = html_page_toc(body)
-        if not (page.meta.get("search") or {}).get("exclude"):
+        # the search index reads a view of our HTML pages (see _show_search_view)
+        html_page = isinstance(page, HtmlPage) and page.meta.get(HTML_PAGE_META) is True
+        if html_page and not (page.meta.get("search") or {}).get("exclude"):
             self._searchable.add(page.file.src_uri)
-        # MkDocs validates links to anchors against the ids a page contains.
-        page.present_anchor_ids = set(_ID.findall(body))
-        return body
+        return html
 
     @event_priority(50)  # before Material's search plugin (priority 0) indexes the page
     def _show_search_view(self, context, page, config, nav):
@@ -180,6 +208,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         return env
 
     def on_files(self, files, config):
+        # A page already set on a File is the one MkDocs builds (and puts in the nav, under
+        # the nav's title for it, given here as MkDocs would).
+        titles = nav_titles(config.nav)
+        generated = getattr(self, "_html_pages", ())
+        for file in files.documentation_pages():
+            if file.src_uri in generated and file.page is None:
+                HtmlPage(titles.get(file.src_uri), file, config)
         if self.pagefind:
             files.append(pagefind_hook.search_page_file(config))
         return files

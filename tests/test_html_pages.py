@@ -373,3 +373,36 @@ def test_search_view_keeps_headings_and_text_and_drops_markup_and_table(built: B
         assert [item.id for item in html_page_toc(body)] == headings
         checked += 1
     assert checked == (60 if built.name == "synthetic-60" else 5)
+
+
+def test_mkdocs_builds_our_html_pages_without_markdown_and_others_with_it(built: Built) -> None:
+    """generator.mkdocs_plugin.HtmlPage hands a flagged page's body to MkDocs as it is (what
+    Python-Markdown would give, see above) with its toc and anchor ids; a page without the
+    flag goes through Markdown as before. nav_titles gives the titles the nav config names."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+
+    from generator.mkdocs_plugin import HtmlPage, nav_titles
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    md = project_markdown()
+    page = html_pages(built.pages)[0]
+    front, body = split_page(page.content)
+    file = File(page.path, config.docs_dir, config.site_dir, True)
+    mkdocs_page = HtmlPage(None, file, config)
+    mkdocs_page.markdown, mkdocs_page.meta = body, front
+    mkdocs_page.render(config, Files([file]))
+    assert mkdocs_page.content == md.convert(body).strip()
+    assert [item.id for item in mkdocs_page.toc] == ["kennzahlen", "text", "verwandte-artikel"]
+    assert set(_ids(page)) <= mkdocs_page.present_anchor_ids
+    assert mkdocs_page.title == front["title"]
+
+    plain = HtmlPage(None, File("notes.md", config.docs_dir, config.site_dir, True), config)
+    plain.markdown, plain.meta = "# Notes\n\nSome *text*.\n", {}
+    plain.render(config, Files([plain.file]))
+    assert plain.content.startswith('<h1 id="notes">Notes<a class="headerlink"')
+    assert plain.content.endswith("<p>Some <em>text</em>.</p>")
+    assert plain.title == "Notes"
+
+    nav = [{"Start": "index.md"}, {"Artikel": ["artikel/index.md", {"Quellen": "q.md"}]}]
+    assert nav_titles(nav) == {"index.md": "Start", "artikel/index.md": None, "q.md": "Quellen"}
