@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 from corpus_build import build_copy
+from test_html_pages import table_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpora" / "energy"
@@ -126,8 +127,9 @@ def test_every_article_is_built_and_listed_in_the_report(built):
     assert sorted(built.articles) == sorted(FILES)
     for file, article in built.articles.items():
         escaped = file.replace("_", "&#95;")
-        link = f"[{escaped}](artikel/{article['url'].split('/')[1]}.md) | erstellt | 0 |"
-        assert link in built.report, file
+        slug = article["url"].split("/")[1]
+        row = f'| <a href="../artikel/{slug}/">{escaped}</a> | erstellt | 0 |'
+        assert row in table_lines(built.report), file
         assert (built.docs / "artikel" / f"{article['url'].split('/')[1]}.md").is_file()
     assert "Keine Probleme." in built.report
 
@@ -339,14 +341,21 @@ def test_only_entities_of_the_new_gazetteer_appear(built):
     assert {"Uniper", "Gazprom", "Kadri Simson", "Wilhelmshaven"} <= names
 
 
+def proposed_names(report: str) -> str:
+    """The report's section of names missing from the gazetteer (bericht.md is HTML), then
+    its table rows as lines "| name | articles | files |"."""
+    proposed = report.split('id="namen-die-nicht-im-verzeichnis-stehen"', 1)[1]
+    return proposed + "\n" + "\n".join(table_lines(proposed))
+
+
 def test_unknown_multi_word_names_are_proposed_in_the_report(built):
-    proposed = built.report.split("## Namen, die nicht im Verzeichnis stehen", 1)[1]
+    proposed = proposed_names(built.report)
     assert "| Laura Page | 1 | en&#95;energydesk&#95;lng&#95;record.md |" in proposed
     assert "| Höegh Esperanza | 1 | dpa&#95;lng&#95;wilhelmshaven.txt |" in proposed
 
 
 def test_proposed_names_are_names_only(built):
-    proposed = built.report.split("## Namen, die nicht im Verzeichnis stehen", 1)[1]
+    proposed = proposed_names(built.report)
     assert "| Claudia Kemfert |" in proposed
     for not_a_name in ("Kubikmeter Erdgas", "Under Article", "Energieökonomin"):
         assert not_a_name not in proposed
@@ -355,7 +364,7 @@ def test_proposed_names_are_names_only(built):
 def test_report_names_the_gazetteer_that_was_used(built):
     # this build read its tables from the corpus' own _tables folder, not seeds/_tables
     assert "seeds/_tables/entities.yml" not in built.report
-    assert "(`entities.yml` im Tabellenordner des Korpus" in built.report
+    assert "(<code>entities.yml</code> im Tabellenordner des Korpus" in built.report
 
 
 # ── dates resolve against each article's publication date ────────────────

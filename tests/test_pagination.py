@@ -4,39 +4,57 @@ their pager links resolve. Corpora are synthetic, large enough to need three pag
 
 from __future__ import annotations
 
-import posixpath
+import html
 import re
 
+from markdown.extensions import toc
+from test_html_pages import Element, _resolve, parse_page, table_rows
 from test_render_extras import TABLES, quotes_corpus
 from test_timeline import corpus, extraction, make_article, mention, quote
 
 from generator.models import Corpus, Page, Problem, SeedStatus
 from generator.render import paging, quotes, report, sources
+from generator.render.common import site_url
 from generator.render.quotes import render_quotes
 from generator.render.report import render_report
 from generator.render.sources import render_sources
 
-LINK = re.compile(r"\]\(([^)#]+)(#[^)]*)?\)")
+PAGER = re.compile(r"Seite \d+ von \d+")
 
 
 def resolve(page: str, target: str) -> str:
-    """The docs/ path a relative Markdown link on `page` points to."""
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+    """The site URL a relative link on `page` points to (directory URLs), anchor left off."""
+    return _resolve(site_url(page), target)[0]
 
 
-def pager_lines(page: Page) -> list[str]:
-    return [line for line in page.content.splitlines() if re.search(r"Seite \d+ von \d+", line)]
+def blocks(page: Page) -> list[Element]:
+    """The top-level elements of a listing page (headings, paragraphs, lists, tables)."""
+    return parse_page(page.content).elements()
+
+
+def headings(page: Page) -> list[str]:
+    """The text of every h2 of a page."""
+    return [h.text() for h in parse_page(page.content).iter("h2")]
+
+
+def pager_lines(page: Page) -> list[Element]:
+    return [b for b in blocks(page) if b.tag == "p" and PAGER.search(b.text())]
+
+
+def list_items(root: Element) -> list[Element]:
+    """The items of the bulleted lists among the top-level blocks of `root`."""
+    return [li for ul in root.elements() if ul.tag == "ul" for li in ul.elements()]
 
 
 def assert_pager_links_resolve(pages: tuple[Page, ...]) -> None:
-    paths = [p.path for p in pages]
+    urls = [site_url(p.path) for p in pages]
     for number, page in enumerate(pages, 1):
         lines = pager_lines(page)
         assert len(lines) == 2 and lines[0] == lines[1]  # above and below the items
-        assert f"Seite {number} von {len(pages)}" in lines[0]
-        targets = {resolve(page.path, m.group(1)) for m in LINK.finditer(lines[0])}
-        assert targets <= set(paths)
-        neighbours = {paths[i] for i in (number - 2, number) if 0 <= i < len(paths)}
+        assert f"Seite {number} von {len(pages)}" in lines[0].text()
+        targets = {resolve(page.path, link) for link, _ in lines[0].links()}
+        assert targets <= set(urls)
+        neighbours = {urls[i] for i in (number - 2, number) if 0 <= i < len(urls)}
         assert neighbours <= targets
 
 
@@ -75,26 +93,35 @@ def test_quotes_are_split_into_capped_pages_each_quote_once() -> None:
     assert [p.path for p in pages] == ["zitate.md", "zitate/seite_2.md", "zitate/seite_3.md"]
     seen: list[str] = []
     for page in pages:
-        lines = [line for line in page.content.splitlines() if line.startswith("- „")]
+        lines = [li for li in list_items(parse_page(page.content)) if li.text().startswith("„")]
         assert 0 < len(lines) <= quotes.QUOTES_PER_PAGE
-        seen += re.findall(r"Aussage Nummer \d{4}", "\n".join(lines))
+        seen += re.findall(r"Aussage Nummer \d{4}", " ".join(li.text() for li in lines))
         # every quote links to its article's sentence, relative to the page it is on
-        for target in LINK.findall("\n".join(lines)):
-            assert resolve(page.path, target[0]).startswith("artikel/q"), target
-            assert target[1] == "#s1"
+        for line in lines:
+            for link, _ in line.links():
+                assert resolve(page.path, link).startswith("artikel/q"), link
+                assert link.endswith("#s1")
     assert sorted(seen) == [f"Aussage Nummer {n:04d}" for n in range(750)]
     assert_pager_links_resolve(pages)
-    first, second, third = (p.content for p in pages)
-    assert first.startswith("# Zitate\n\n750 direkte Zitate aus 750 Artikeln")
+    first, second, third = pages
+    h1, intro = blocks(first)[:2]
+    assert h1.tag == "h1" and h1.text() == "Zitate"
+    assert intro.text().startswith("750 direkte Zitate aus 750 Artikeln")
     # Kim's 250 quotes come first; Putin's 400 start on page 1 and run on under a
     # continued heading
-    assert first.index("## Kim Jong-un (250)") < first.index("## Wladimir Putin (400)\n")
-    assert second.count("## ") == 1 and "## Wladimir Putin (400) (Fortsetzung)" in second
-    assert "## Ohne erkennbare Quelle (100)" in third
+    assert headings(first).index("Kim Jong-un (250)") < headings(first).index(
+        "Wladimir Putin (400)"
+    )
+    assert headings(second) == ["Wladimir Putin (400) (Fortsetzung)"]
+    assert "Ohne erkennbare Quelle (100)" in headings(third)
     # the entity link sits under the speaker's first heading and resolves from its page
-    (entity_page,) = [p for p in pages if "[Seite zu Wladimir Putin]" in p.content]
-    (target,) = re.findall(r"\[Seite zu Wladimir Putin\]\(([^)]+)\)", entity_page.content)
-    assert resolve(entity_page.path, target) == "entitaeten/wladimir-putin.md"
+    (entity_page,) = [
+        p
+        for p in pages
+        if "Seite zu Wladimir Putin" in [t for _, t in parse_page(p.content).links()]
+    ]
+    (target,) = [h for h, t in parse_page(entity_page.content).links() if t.startswith("Seite zu")]
+    assert resolve(entity_page.path, target) == site_url("entitaeten/wladimir-putin.md")
 
 
 # ── sources ───────────────────────────────────────────────────────────────
@@ -117,47 +144,52 @@ def test_sources_are_split_into_capped_pages_each_outlet_and_article_once() -> N
     rows: list[str] = []
     articles: list[str] = []
     for page in pages:
-        lines = page.content.splitlines()
-        outlet_rows = [x for x in lines if x.startswith("| ") and not x.startswith("| Quelle |")]
-        article_lines = [x for x in lines if x.startswith("- [")]
+        root = parse_page(page.content)
+        outlet_rows = [row for table in root.iter("table") for row in table_rows(table)]
+        article_lines = list_items(root)
         assert 0 < len(outlet_rows) + len(article_lines) <= sources.SOURCES_PER_PAGE
-        rows += [x.split(" | ")[0][2:] for x in outlet_rows]
+        rows += [row[0].text() for row in outlet_rows]
         # every article link resolves, relative to the page it is on
         for line in article_lines:
-            (target,) = LINK.findall(line)
-            resolved = resolve(page.path, target[0])
-            assert resolved.startswith("artikel/a") and resolved.endswith(".md"), resolved
+            ((target, _),) = line.links()
+            resolved = resolve(page.path, target)
+            assert resolved.startswith("artikel/a") and resolved.endswith("/"), resolved
             articles.append(resolved)
     named = [f"Blatt {n:03d}" for n in range(400) if n % 5]
     assert rows == [*named, "unbekannt"]  # alphabetical, unknown outlet last, each once
-    assert sorted(articles) == [f"artikel/a{n:04d}.md" for n in range(400)]
+    assert sorted(articles) == [site_url(f"artikel/a{n:04d}.md") for n in range(400)]
     assert_pager_links_resolve(pages)
     # a table cut by a page break repeats its header under a continued heading
-    assert "## Übersicht (Fortsetzung)" in pages[1].content
-    assert pages[1].content.count("| Quelle | Artikel | Zeitraum | Sprache |") == 1
+    assert "Übersicht (Fortsetzung)" in headings(pages[1])
+    (table,) = parse_page(pages[1].content).iter("table")
+    assert [th.text() for th in table.iter("th")] == ["Quelle", "Artikel", "Zeitraum", "Sprache"]
 
 
 # ── build report ──────────────────────────────────────────────────────────
 
 
-def sections(page: Page) -> dict[str, list[str]]:
-    """The lines under each "## " heading of a page."""
-    parts: dict[str, list[str]] = {}
+def sections(page: Page) -> dict[str, list[Element]]:
+    """The blocks under each h2 of a page, by heading text."""
+    parts: dict[str, list[Element]] = {}
     heading = ""
-    for line in page.content.splitlines():
-        if line.startswith("## "):
-            heading = line[3:]
+    for block in blocks(page):
+        if block.tag == "h2":
+            heading = block.text()
             parts[heading] = []
         elif heading:
-            parts[heading].append(line)
+            parts[heading].append(block)
     return parts
 
 
-def is_item(line: str) -> bool:
-    """A seed row, problem line or name row (not a table header or separator)."""
-    if line.startswith("- **"):
-        return True
-    return line.startswith("| ") and not line.startswith(("| Datei |", "| Name |"))
+def items(parts: list[Element]) -> list[Element]:
+    """Seed rows, problem lines and name rows among the blocks (not table headers)."""
+    found = []
+    for block in parts:
+        if block.tag == "table":
+            found += [row for row in block.iter("tr") if not list(row.iter("th"))]
+        elif block.tag == "ul":
+            found += block.elements()
+    return found
 
 
 def big_report_corpus(seeds: int) -> Corpus:
@@ -184,49 +216,70 @@ def test_report_pages_account_for_every_seed_problem_and_name_once() -> None:
     rows, problems, names = [], [], []
     for page in pages:
         parts = sections(page)
-        items = [line for lines in parts.values() for line in lines if is_item(line)]
-        assert 0 < len(items) <= report.REPORT_LINES_PER_PAGE
-        for heading, lines in parts.items():
-            table = [line for line in lines if line.startswith("|")]
+        assert 0 < sum(len(items(b)) for b in parts.values()) <= report.REPORT_LINES_PER_PAGE
+        for heading, part in parts.items():
+            tables = [b for b in part if b.tag == "table"]
             if heading.startswith("Dateien"):
                 # a table cut by a page break repeats its header on the next page
-                assert table[0] == "| Datei | Status | Probleme |"
-                rows += [re.search(r"s\d{4}", line).group() for line in table[2:]]
+                (table,) = tables
+                assert [th.text() for th in table.iter("th")] == ["Datei", "Status", "Probleme"]
+                rows += [re.search(r"s\d{4}", row.text()).group() for row in items(part)]
             elif heading.startswith("Probleme"):
-                problems += [line for line in lines if line.startswith("- **")]
+                problems += [li.text() for li in items(part) if li.elements()[0].tag == "strong"]
             elif heading.startswith("Namen"):
-                assert table[0] == "| Name | Artikel | Dateien |"
-                names += table[2:]
+                (table,) = tables
+                assert [th.text() for th in table.iter("th")] == ["Name", "Artikel", "Dateien"]
+                names += [row.text() for row in items(part)]
     assert rows == [s.file.removesuffix(".txt") for s in c.report]
     assert len(problems) == 310 and len(set(problems)) == 310
     assert len(names) == 207 and len(set(names)) == 207
     assert_pager_links_resolve(pages)
     assert "310 Dateien gelesen: 0 erstellt, 206 mit Warnungen erstellt, 104 übersprungen" in (
-        pages[0].content
+        blocks(pages[0])[1].text()
     )
     # the seed table runs over onto page 2, the problems onto page 3
-    assert "## Dateien (Fortsetzung)" in pages[1].content
-    assert "## Probleme (Fortsetzung)" in pages[2].content
+    assert "Dateien (Fortsetzung)" in headings(pages[1])
+    assert "Probleme (Fortsetzung)" in headings(pages[2])
     # built seeds link to their article, from whichever page they are on
     for page in pages:
-        for target, _ in LINK.findall(page.content):
+        for target, _ in parse_page(page.content).links():
             resolved = resolve(page.path, target)
             assert resolved.startswith(("artikel/s", "bericht")), resolved
 
 
 def test_candidate_row_lists_at_most_files_shown() -> None:
     c = big_report_corpus(60)  # "Kang Dae-sik" is in the 40 built files
-    text = "".join(p.content for p in render_report(c, TABLES))
-    (row,) = [line for line in text.splitlines() if line.startswith("| Kang Dae-sik")]
-    assert row.startswith("| Kang Dae-sik | 40 |")
-    assert row.count(".txt") == report.FILES_SHOWN
-    assert row.endswith(f"… und {40 - report.FILES_SHOWN} weitere |")
+    (row,) = [
+        [cell.text() for cell in row]
+        for page in render_report(c, TABLES)
+        for table in parse_page(page.content).iter("table")
+        for row in table_rows(table)
+        if row[0].text() == "Kang Dae-sik"
+    ]
+    assert row[1] == "40"
+    assert row[2].count(".txt") == report.FILES_SHOWN
+    assert row[2].endswith(f"… und {40 - report.FILES_SHOWN} weitere")
 
 
 def test_page_paths_keep_the_first_page_where_it_was() -> None:
     assert paging.page_path("zitate.md", 1) == "zitate.md"
     assert paging.page_path("zitate.md", 12) == "zitate/seite_12.md"
     assert paging.pager("zitate.md", ["zitate.md"], 1) == ""
+
+
+def test_heading_ids_are_those_of_python_markdown_toc() -> None:
+    # the ids the pages had as Markdown: links from elsewhere point at them
+    assert paging.toc_slug("Namen, die nicht im Verzeichnis stehen") == (
+        "namen-die-nicht-im-verzeichnis-stehen"
+    )
+    assert paging.toc_slug("Übersicht") == "ubersicht"
+    assert paging.toc_slug("Blatt &#60;b&#62; (3)") == "blatt-b-3"
+    for text in ("Kim Jong-un (250) (Fortsetzung)", "Ærø – „Zitat“ &#38; Co_2", "&#35;&#42;"):
+        assert paging.toc_slug(text) == toc.slugify(html.unescape(text), "-"), text
+    ids = ("a", "a", "a_1", "", "", "b_1", "b_1", "b")
+    used: set[str] = set()
+    theirs: set[str] = set()
+    assert [paging.unique_id(i, used) for i in ids] == [toc.unique(i, theirs) for i in ids]
 
 
 # ── entity pages ──────────────────────────────────────────────────────────

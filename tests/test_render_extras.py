@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
-from test_html_pages import Element, parse_page, section, split_page
+from test_html_pages import Element, parse_page, section, split_page, table_lines
 from test_timeline import (
     ENTITIES,
     TOPICS,
@@ -266,13 +266,16 @@ def test_entity_cap_note_links_to_the_data_file(monkeypatch) -> None:
 def test_quotes_grouped_by_speaker_unknown_last_and_escaped() -> None:
     (page,) = render_quotes(quotes_corpus(), TABLES)
     text = page.content
-    kim, putin = text.index("## Kim Jong-un (1)"), text.index("## Wladimir Putin (1)")
-    unknown = text.index("## Ohne erkennbare Quelle (1)")
+    headings = [h.text() for h in parse_page(text).iter("h2")]
+    kim, putin = headings.index("Kim Jong-un (1)"), headings.index("Wladimir Putin (1)")
+    unknown = headings.index("Ohne erkennbare Quelle (1)")
     assert kim < putin < unknown
-    assert "„Wir stehen fest zusammen“ — [Titel a](artikel/a.md#s1)" in text
-    assert "[Seite zu Wladimir Putin](entitaeten/wladimir-putin.md)" in text
+    assert '„Wir stehen fest zusammen“ — <a href="../artikel/a/#s1">Titel a</a>' in text
+    assert ("../entitaeten/wladimir-putin/", "Seite zu Wladimir Putin") in (
+        parse_page(text).links()
+    )
     # Kim is quoted but never mentioned: no entity page to link to
-    assert "entitaeten/kim-jong-un.md" not in text
+    assert "entitaeten/kim-jong-un" not in text
 
 
 def test_sources_table_counts_articles_and_escapes_outlet_names() -> None:
@@ -281,9 +284,10 @@ def test_sources_table_counts_articles_and_escapes_outlet_names() -> None:
     c = replace(c, extractions=(*c.extractions, extraction(extra)))
     (page,) = render_sources(c, TABLES)
     text = page.content
-    assert "| Blatt &#60;b&#62; | 1 | 2024-11-22 | Deutsch |" in text
-    assert "| unbekannt | 1 | – | Englisch |" in text
-    assert text.index("| Agentur") < text.index("| Blatt") < text.index("| unbekannt")
+    rows = table_lines(text)
+    assert "| Blatt &#60;b&#62; | 1 | 2024-11-22 | Deutsch |" in rows
+    assert "| unbekannt | 1 | – | Englisch |" in rows
+    assert text.index("<td>Agentur") < text.index("<td>Blatt") < text.index("<td>unbekannt")
     assert "<b>" not in text
 
 
@@ -300,10 +304,11 @@ def test_report_lists_every_seed_problems_and_candidate_names() -> None:
     )
     (page,) = render_report(c, TABLES)
     text = page.content
-    assert "| [a.txt](artikel/a.md) | erstellt, mit Warnungen | 1 |" in text
-    assert "| z.pdf | übersprungen | 1 |" in text
-    assert "- **Fehler** z.pdf&#58; unsupported" in text
-    assert "| Ban Kil-joo | 1 | a.txt |" in text
+    rows = table_lines(text)
+    assert '| <a href="../artikel/a/">a.txt</a> | erstellt, mit Warnungen | 1 |' in rows
+    assert "| z.pdf | übersprungen | 1 |" in rows
+    assert "<li><strong>Fehler</strong> z.pdf&#58; unsupported</li>" in text
+    assert "| Ban Kil-joo | 1 | a.txt |" in rows
     console = format_report(c)
     assert "übersprungen 1" in console and "z.pdf: unsupported" in console
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from corpus_build import build_copy, run_cli
+from test_html_pages import table_lines
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpora" / "unseen"
@@ -84,8 +85,10 @@ class Built:
         return self.records[file]["body"].splitlines()
 
     def proposed(self) -> str:
-        """The report section that proposes names missing from the gazetteer."""
-        return self.report.split("## Namen, die nicht im Verzeichnis stehen", 1)[1]
+        """The report section that proposes names missing from the gazetteer (bericht.md is
+        HTML), then its table rows as lines "| name | articles | files |"."""
+        proposed = self.report.split('id="namen-die-nicht-im-verzeichnis-stehen"', 1)[1]
+        return proposed + "\n" + "\n".join(table_lines(proposed))
 
 
 @pytest.fixture(scope="module")

@@ -1,38 +1,47 @@
-"""Pages of bounded size for lists that grow with the corpus (quotes, build report).
+"""Pages of bounded size for lists that grow with the corpus (quotes, sources, build report).
 
-A listing is a title block and sections (a heading, an optional intro, an optional
-table header, one line per item). When the items exceed `per_page`, the listing continues on
-numbered pages `<name>/seite_<n>.md` next to `<name>.md`; a section cut by a page break
-repeats its heading ("Fortsetzung") and its table header. The first page stays at its old
-path, so links into the listing keep working, and a listing that fits is one page exactly
-as without paging.
+A listing is a title block and sections (a heading, an optional intro, an optional table
+header, one list item or table row per item). When the items exceed `per_page`, the
+listing continues on numbered pages `<name>/seite_<n>.md` next to `<name>.md`; a section cut
+by a page break repeats its heading ("Fortsetzung") and its table header. The first page
+stays at its old path, so links into the listing keep working, and a listing that fits is
+one page exactly as without paging.
+
+The pages are written as raw HTML (see render.common, "pages written as HTML"), in the
+markup Python-Markdown made of the Markdown these pages used to be: same heading ids, same
+elements, same line breaks between them, so the built site does not change.
 """
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..models import Page
-from .common import link
+from .common import a, esc, heading, href, html_list, html_page
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """One headed block of a listing: its items and how to write one as a Markdown line.
+    """One headed block of a listing: its items and how to write one as HTML.
 
     `line(path, item)` and `intro(path)` get the docs/ path of the page they land on, since
-    relative links differ between `zitate.md` and `zitate/seite_2.md`.
+    relative links differ between `zitate.md` and `zitate/seite_2.md`. Without `columns`
+    the items are a bulleted list and `line` returns one item's HTML; with `columns`
+    ((header HTML, "left"|"right") each) they are table rows and `line` returns the cells.
     """
 
-    heading: str  # Markdown, already escaped
+    heading: str  # HTML, already escaped
     items: tuple[Any, ...]
-    line: Callable[[str, Any], str]
-    intro: Callable[[str], tuple[str, ...]] | None = None  # on the section's first page only
-    header: tuple[str, ...] = ()  # table header lines, repeated on every page of the section
-    empty: str = ""  # the line shown instead of items when there are none
+    line: Callable[[str, Any], Any]
+    intro: Callable[[str], tuple[str, ...]] | None = None  # paragraphs (HTML), first page only
+    columns: tuple[tuple[str, str], ...] = ()  # table header, repeated on every page
+    empty: str = ""  # the paragraph (HTML) shown instead of items when there are none
 
 
 def page_path(first: str, number: int) -> str:
@@ -43,21 +52,76 @@ def page_path(first: str, number: int) -> str:
 
 
 def pager(path: str, paths: list[str], number: int) -> str:
-    """Return the navigation line of one page (first, previous, next, last), or ""."""
+    """Return the navigation paragraph of one page (first, previous, next, last), or ""."""
     total = len(paths)
     if total == 1:
         return ""
     parts = []
     if number > 2:
-        parts.append(f"[« Seite 1]({link(path, paths[0])})")
+        parts.append(a(href(path, paths[0]), "« Seite 1"))
     if number > 1:
-        parts.append(f"[← Seite {number - 1}]({link(path, paths[number - 2])})")
+        parts.append(a(href(path, paths[number - 2]), f"← Seite {number - 1}"))
     parts.append(f"Seite {number} von {total}")
     if number < total:
-        parts.append(f"[Seite {number + 1} →]({link(path, paths[number])})")
+        parts.append(a(href(path, paths[number]), f"Seite {number + 1} →"))
     if number < total - 1:
-        parts.append(f"[Seite {total} »]({link(path, paths[-1])})")
-    return " · ".join(parts)
+        parts.append(a(href(path, paths[-1]), f"Seite {total} »"))
+    return f"<p>{' · '.join(parts)}</p>"
+
+
+# ── heading ids as Python-Markdown's toc extension gives them ─────────────
+#
+# Links from elsewhere (and readers' bookmarks) point at the ids these pages had as
+# Markdown: the toc extension's default slugify of the heading text, made unique on the
+# page with "_1", "_2", … in document order.
+
+_NOT_SLUG = re.compile(r"[^\w\s-]")
+_SEPARATORS = re.compile(r"[-\s]+")
+_COUNTED = re.compile(r"^(.*)_([0-9]+)$")
+
+
+def toc_slug(text_html: str) -> str:
+    """Return the id Python-Markdown's toc extension gives a heading with this (escaped,
+    tag-free) text: ASCII-folded, lower case, runs of spaces and hyphens as one "-"."""
+    text = unicodedata.normalize("NFKD", html.unescape(text_html))
+    text = _NOT_SLUG.sub("", text.encode("ascii", "ignore").decode("ascii")).strip().lower()
+    return _SEPARATORS.sub("-", text)
+
+
+def unique_id(anchor: str, used: set[str]) -> str:
+    """Return `anchor`, or the first free "<base>_<n>" after it if the page already has it
+    (as the toc extension numbers repeated headings); record the result in `used`."""
+    if anchor in used or not anchor:
+        counted = _COUNTED.match(anchor)
+        base, count = (counted.group(1), int(counted.group(2))) if counted else (anchor, 0)
+        count += 1
+        while f"{base}_{count}" in used:
+            count += 1
+        anchor = f"{base}_{count}"
+    used.add(anchor)
+    return anchor
+
+
+def _heading(level: int, text_html: str, used: set[str]) -> str:
+    return heading(level, text_html, unique_id(toc_slug(text_html), used))
+
+
+# ── blocks ────────────────────────────────────────────────────────────────
+
+
+def _table(columns: tuple[tuple[str, str], ...], rows: list[list[str]]) -> str:
+    """A table laid out as Python-Markdown's tables extension writes one (a cell per line)."""
+
+    def row(tag: str, cells: list[str]) -> str:
+        lines = []
+        for (_, align), content in zip(columns, cells, strict=True):
+            style = ' style="text-align: right;"' if align == "right" else ""
+            lines.append(f"<{tag}{style}>{content}</{tag}>")
+        return "<tr>\n" + "\n".join(lines) + "\n</tr>"
+
+    head = row("th", [label for label, _ in columns])
+    body = "\n".join(row("td", cells) for cells in rows)
+    return f"<table>\n<thead>\n{head}\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
 def _items(sections: tuple[Section, ...]) -> list[tuple[int, int]]:
@@ -68,16 +132,18 @@ def _items(sections: tuple[Section, ...]) -> list[tuple[int, int]]:
     return items
 
 
-def _section_lines(path: str, section: Section, rows: list[int]) -> list[str]:
+def _section_blocks(path: str, section: Section, rows: list[int], used: set[str]) -> list[str]:
     continued = rows[0] > 0
-    heading = f"{section.heading} (Fortsetzung)" if continued else section.heading
-    lines = ["", f"## {heading}", ""]
-    intro = section.intro(path) if section.intro and not continued else ()
-    if intro:
-        lines += [*intro, ""]
+    title = f"{section.heading} (Fortsetzung)" if continued else section.heading
+    blocks = [_heading(2, title, used)]
+    if section.intro and not continued:
+        blocks += section.intro(path)
     if not section.items:
-        return [*lines, section.empty]
-    return [*lines, *section.header, *(section.line(path, section.items[r]) for r in rows)]
+        return [*blocks, f"<p>{section.empty}</p>"]
+    lines = [section.line(path, section.items[r]) for r in rows]
+    if section.columns:
+        return [*blocks, _table(section.columns, lines)]
+    return [*blocks, html_list(lines)]
 
 
 def render_paged(
@@ -86,26 +152,29 @@ def render_paged(
     intro: tuple[str, ...],
     sections: tuple[Section, ...],
     per_page: int,
+    *,
+    searchable: bool = True,
 ) -> tuple[Page, ...]:
-    """Return the pages of a listing: at most `per_page` item lines each, every item once.
+    """Return the pages of a listing: at most `per_page` items each, every item once.
 
-    `title` is the H1 text (escaped); `intro` the lines under it on the first page.
+    `title` is the page title (plain text); `intro` the paragraphs (HTML) under it on the
+    first page. `searchable=False` keeps the pages out of the search index (see html_page).
     """
     items = _items(sections)
     chunks = [items[i : i + per_page] for i in range(0, len(items), per_page)] or [[]]
     paths = [page_path(first, n) for n in range(1, len(chunks) + 1)]
     pages = []
     for number, (path, chunk) in enumerate(zip(paths, chunks, strict=True), 1):
-        if number == 1:
-            lines = [f"# {title}", *(["", *intro] if intro else [])]
-        else:
-            lines = [f"# {title}, Seite {number}"]
+        used: set[str] = set()  # heading ids on this page
+        page_title = title if number == 1 else f"{title}, Seite {number}"
+        blocks = [_heading(1, esc(page_title), used), *(intro if number == 1 else ())]
         nav = pager(path, paths, number)
         if nav:
-            lines += ["", nav]
+            blocks.append(nav)
         for s in sorted({s for s, _ in chunk}):
-            lines += _section_lines(path, sections[s], [r for t, r in chunk if t == s])
+            blocks += _section_blocks(path, sections[s], [r for t, r in chunk if t == s], used)
         if nav:
-            lines += ["", nav]
-        pages.append(Page(path, "\n".join(lines) + "\n"))
+            blocks.append(nav)
+        # one raw block, lines as Python-Markdown joined its elements (no blank lines)
+        pages.append(Page(path, html_page(page_title, ["\n".join(blocks)], searchable=searchable)))
     return tuple(pages)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from ..models import Corpus, Extraction, Page, Quote, Tables
-from .common import QUOTES, article_path, entity_path, esc, link
+from .common import QUOTES, a, article_path, entity_path, esc, href
 from .paging import Section, render_paged
 
 UNKNOWN_SPEAKER = "Ohne erkennbare Quelle"
@@ -40,14 +40,14 @@ def _quote_line(page: str, item: tuple[Extraction, Quote]) -> str:
     extraction, quote = item
     article = extraction.article
     anchor = article.sentences[quote.sentence].anchor
-    target = link(page, article_path(article.slug), anchor)
+    target = href(page, article_path(article.slug), anchor)
     date = f", {esc(extraction.published)}" if extraction.published else ""
-    return f"- „{esc(quote.text)}“ — [{esc(article.title)}]({target}){date}"
+    return f"„{esc(quote.text)}“ — {a(target, esc(article.title))}{date}"
 
 
 def _entity_link(name: str, entity_id: str) -> Callable[[str], tuple[str, ...]]:
     """The intro line of a speaker who has an entity page, linked from whichever page it is on."""
-    return lambda page: (f"[Seite zu {name}]({link(page, entity_path(entity_id))})",)
+    return lambda page: (f"<p>{a(href(page, entity_path(entity_id)), f'Seite zu {name}')}</p>",)
 
 
 def render_quotes(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
@@ -62,12 +62,12 @@ def render_quotes(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
     total = sum(len(quotes) for _, quotes in groups)
     intro: tuple[str, ...] = (
         (
-            f"{total} direkte Zitate aus {len(corpus.extractions)} Artikeln, nach Sprecher geordnet. "
-            "Jedes Zitat führt zu seinem Satz im Artikel."
+            f"<p>{total} direkte Zitate aus {len(corpus.extractions)} Artikeln, nach Sprecher "
+            "geordnet. Jedes Zitat führt zu seinem Satz im Artikel.</p>"
         ),
     )
     if not total:
-        intro += ("", "Keine Zitate gefunden.")
+        intro += ("<p>Keine Zitate gefunden.</p>",)
     sections = []
     for speaker, quotes in groups:
         name = esc(speaker) if speaker else UNKNOWN_SPEAKER
@@ -87,4 +87,4 @@ def render_quotes(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
                 ),
             )
         )
-    return render_paged(QUOTES, "Zitate", intro, tuple(sections), QUOTES_PER_PAGE)
+    return render_paged(QUOTES, "Zitate", intro, tuple(sections), QUOTES_PER_PAGE, searchable=False)

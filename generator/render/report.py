@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..models import Corpus, Page, Problem, SeedStatus, Tables
-from .common import REPORT, article_path, esc, link
+from .common import REPORT, a, article_path, esc, href
 from .paging import Section, render_paged
 
 STATUS_LABELS = {
@@ -83,36 +83,36 @@ def format_report(corpus: Corpus) -> str:
     return "\n".join(lines)
 
 
-def _seed_row(page: str, item: tuple[SeedStatus, str | None]) -> str:
+def _seed_row(page: str, item: tuple[SeedStatus, str | None]) -> list[str]:
     status, slug = item
     label = STATUS_LABELS.get(status.status, esc(status.status))
     name = esc(status.file)
     if slug:
-        name = f"[{name}]({link(page, article_path(slug))})"
-    return f"| {name} | {label} | {len(status.problems)} |"
+        name = a(href(page, article_path(slug)), name)
+    return [name, label, str(len(status.problems))]
 
 
 def _problem_line(page: str, problem: Problem) -> str:
     severity = SEVERITY_LABELS.get(problem.severity, esc(problem.severity))
-    return f"- **{severity}** {esc(str(problem))}"
+    return f"<strong>{severity}</strong> {esc(str(problem))}"
 
 
-def _candidate_row(page: str, item: tuple[str, tuple[str, ...]]) -> str:
+def _candidate_row(page: str, item: tuple[str, tuple[str, ...]]) -> list[str]:
     name, files = item
     # a name found in thousands of files would make one row grow with the corpus
     listed = ", ".join(esc(f) for f in files[:FILES_SHOWN])
     if len(files) > FILES_SHOWN:
         listed += f" … und {len(files) - FILES_SHOWN} weitere"
-    return f"| {esc(name)} | {len(files)} | {listed} |"
+    return [esc(name), str(len(files)), listed]
 
 
 def _candidates_intro(page: str) -> tuple[str, ...]:
     return (
         (
-            "Eigennamen aus den Artikeln, die das Entitätenverzeichnis "
-            "(`entities.yml` im Tabellenordner des Korpus, standardmäßig "
-            "`seeds/_tables/`) nicht kennt. Wer sie dort mit Typ und "
-            "Schreibweisen einträgt, bekommt sie beim nächsten Build als Entitäten."
+            "<p>Eigennamen aus den Artikeln, die das Entitätenverzeichnis "
+            "(<code>entities.yml</code> im Tabellenordner des Korpus, standardmäßig "
+            "<code>seeds/_tables/</code>) nicht kennt. Wer sie dort mit Typ und "
+            "Schreibweisen einträgt, bekommt sie beim nächsten Build als Entitäten.</p>"
         ),
     )
 
@@ -136,8 +136,8 @@ def render_report(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
     )
     intro = (
         (
-            f"{len(corpus.report)} Dateien gelesen: {counts['built']} erstellt, "
-            f"{counts['warnings']} mit Warnungen erstellt, {counts['skipped']} übersprungen."
+            f"<p>{len(corpus.report)} Dateien gelesen: {counts['built']} erstellt, "
+            f"{counts['warnings']} mit Warnungen erstellt, {counts['skipped']} übersprungen.</p>"
         ),
     )
     sections = (
@@ -145,7 +145,7 @@ def render_report(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
             "Dateien",
             seeds,
             _seed_row,
-            header=("| Datei | Status | Probleme |", "|---|---|---:|"),
+            columns=(("Datei", "left"), ("Status", "left"), ("Probleme", "right")),
         ),
         Section("Probleme", all_problems(corpus), _problem_line, empty="Keine Probleme."),
         Section(
@@ -153,7 +153,7 @@ def render_report(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
             candidate_names(corpus),
             _candidate_row,
             intro=_candidates_intro,
-            header=("| Name | Artikel | Dateien |", "|---|---:|---|"),
+            columns=(("Name", "left"), ("Artikel", "right"), ("Dateien", "left")),
             empty="Keine.",
         ),
     )

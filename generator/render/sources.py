@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..models import Corpus, Extraction, Page, Tables
-from .common import LANGUAGE_NAMES, SOURCES, article_path, esc, link
+from .common import LANGUAGE_NAMES, SOURCES, a, article_path, esc, href
 from .paging import Section, render_paged
 
 UNKNOWN_SOURCE = "unbekannt"
@@ -58,22 +58,19 @@ def _languages(extractions: tuple[Extraction, ...]) -> str:
     return ", ".join(LANGUAGE_NAMES.get(code, esc(code)) for code in codes)
 
 
-def _outlet_row(page: str, group: tuple[str, tuple[Extraction, ...]]) -> str:
+def _outlet_row(page: str, group: tuple[str, tuple[Extraction, ...]]) -> list[str]:
     source, extractions = group
-    return (
-        f"| {esc(source)} | {len(extractions)} | {_date_range(extractions)} "
-        f"| {_languages(extractions)} |"
-    )
+    return [esc(source), str(len(extractions)), _date_range(extractions), _languages(extractions)]
 
 
 def _article_line(page: str, extraction: Extraction) -> str:
     article = extraction.article
-    target = link(page, article_path(article.slug))
+    target = href(page, article_path(article.slug))
     date = esc(extraction.published) if extraction.published else "ohne Datum"
     if extraction.published_basis == "inferred":
         date += " (erschlossen)"
     language = LANGUAGE_NAMES.get(article.language, esc(article.language))
-    return f"- [{esc(article.title)}]({target}) · {date} · {language}"
+    return f"{a(target, esc(article.title))} · {date} · {language}"
 
 
 def render_sources(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
@@ -86,23 +83,28 @@ def render_sources(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
     groups = articles_by_source(corpus)
     intro: tuple[str, ...] = (
         (
-            f"{len(corpus.extractions)} Artikel aus {len(groups)} "
+            f"<p>{len(corpus.extractions)} Artikel aus {len(groups)} "
             f"{'Quelle' if len(groups) == 1 else 'Quellen'}. Die Quelle stammt aus "
             "den Metadaten des Artikels; fehlt sie, aus einer Zeile, mit der sich die Seite "
             "selbst nennt („Lesen Sie den vollständigen Artikel unter …“), sonst steht "
             "„unbekannt“. Datum: Veröffentlichung "
-            "laut Metadaten oder aus dem Text erschlossen."
+            "laut Metadaten oder aus dem Text erschlossen.</p>"
         ),
     )
     if not groups:
         return render_paged(
-            SOURCES, "Quellen", (*intro, "", "Keine Artikel."), (), SOURCES_PER_PAGE
+            SOURCES, "Quellen", (*intro, "<p>Keine Artikel.</p>"), (), SOURCES_PER_PAGE
         )
     overview = Section(
         heading="Übersicht",
         items=groups,
         line=_outlet_row,
-        header=("| Quelle | Artikel | Zeitraum | Sprache |", "|---|---:|---|---|"),
+        columns=(
+            ("Quelle", "left"),
+            ("Artikel", "right"),
+            ("Zeitraum", "left"),
+            ("Sprache", "left"),
+        ),
     )
     outlets = tuple(
         Section(heading=esc(source), items=extractions, line=_article_line)
