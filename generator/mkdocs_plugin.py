@@ -21,6 +21,7 @@ from .pipeline import CACHE_DIR_NAME, build
 from .render.common import HTML_PAGE_META
 from .render.report import format_report
 from .tables import TableError
+from .urls import article_path
 
 log = get_plugin_logger(__name__)
 
@@ -35,15 +36,17 @@ _INLINE_TAG = re.compile(r"</?(?:a|span|time|mark|em|strong)\b[^>]*>")
 _TABLE = re.compile(r"<table>.*?</table>", re.DOTALL)
 
 
-def search_view(html: str) -> str:
+def search_view(html: str, *, tables: bool = True) -> str:
     """Return what the search index needs of one of our HTML pages: headings and text,
-    without the inline markup of every sentence and without the key-figures table.
+    without the inline markup of every sentence, and without tables if not `tables`.
 
     Material's search plugin parses each page with html.parser; on an article page the
-    markup of marked figures, dates and linked names is most of the work, and the table
-    repeats numbers that are in the text. The words indexed are the text's own.
+    markup of marked figures, dates and linked names is most of the work, and its
+    key-figures table repeats numbers that are in the text (the plugin passes
+    tables=False there). The words indexed are the text's own.
     """
-    return _INLINE_TAG.sub("", _TABLE.sub("", _HEADERLINK.sub("", html)))
+    html = _HEADERLINK.sub("", html)
+    return _INLINE_TAG.sub("", html if tables else _TABLE.sub("", html))
 
 
 def html_page_toc(html: str):
@@ -172,6 +175,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             raise PluginError(f"dossier: {exc.problem}") from exc
         # Pages the generator wrote: those flagged as HTML skip Markdown (see HtmlPage).
         self._html_pages = {page.path for page in result.pages if page.path.endswith(".md")}
+        self._article_pages = {article_path(e.article.slug) for e in result.corpus.extractions}
         self._searchable: set[str] = set()  # HTML pages the search index reads a view of
         self._full: dict[str, str] = {}
         log.info(
@@ -191,7 +195,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def _show_search_view(self, context, page, config, nav):
         if page.file.src_uri in self._searchable:
             self._full[page.file.src_uri] = page.content
-            page.content = search_view(page.content)
+            tables = page.file.src_uri not in self._article_pages
+            page.content = search_view(page.content, tables=tables)
         return context
 
     @event_priority(-50)  # after the search plugin: the reader gets the full page

@@ -159,3 +159,21 @@ def test_linkchecker_finds_no_broken_links(built_site: Path) -> None:
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-4000:]
     assert not re.search(r"anchor .* not found", output, re.IGNORECASE), output[-4000:]
+
+
+def test_search_index_holds_articles_without_their_figures_table_and_listing_tables(
+    built_site: Path,
+) -> None:
+    """Material's index reads the plugin's search view: an article's sentences but not its
+    key-figures table (its numbers are in the text); the tables of the sources page and the
+    build report (outlets, seed files) stay searchable."""
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    docs = {doc["location"]: doc["text"] for doc in index["docs"]}
+    figures = [text for location, text in docs.items() if location.endswith("/#kennzahlen")]
+    assert len(figures) == 5
+    for text in figures:  # the intro paragraph only: no table text after it
+        assert text.startswith("<p>") and text.endswith("</p>") and text.count("<p>") == 1
+    assert "000_aabd89a617830eb2.txt" in docs["bericht/#dateien"]
+    assert "Watson" in docs["quellen/#ubersicht"]
