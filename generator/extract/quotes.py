@@ -157,6 +157,18 @@ def _needles(words) -> tuple[str, ...] | None:
     return tuple(sorted(w for w in firsts if not any(o != w and o in w for o in firsts)))
 
 
+def _first_words(words) -> tuple[str, ...] | None:
+    """Each phrase's first word: a match of _alt(words) starts with one of them (its words
+    are matched literally). None when a phrase has no word."""
+    firsts = set()
+    for word in words:
+        parts = str(word).split()
+        if not parts:
+            return None
+        firsts.add(parts[0])
+    return tuple(sorted(firsts))
+
+
 def _word_re(words) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){_alt(words)}(?![\w])")
 
@@ -183,6 +195,7 @@ def _vocabulary(tables: Tables, language: str) -> dict[str, object]:
         "after": _word_re(table.get("source_after", ())),
         "report_phrase": _word_re(table.get("report_phrases", ())),
         "report_needles": _needles(table.get("report_words", ())),
+        "report_firsts": _first_words(table.get("report_words", ())),
         "report_word": re.compile(
             rf"(?:(?P<hyph>[\w.]+)-)?(?<![\w]){_alt(table.get('report_words', ()))}(?![\w])"
         ),
@@ -234,6 +247,7 @@ class _Context:
         self.report_phrase = vocabulary["report_phrase"]
         self.report_word = vocabulary["report_word"]
         self.report_needles = vocabulary["report_needles"]
+        self.report_firsts = vocabulary["report_firsts"]
         self.role_np = vocabulary["role_np"]
         self.name_after = vocabulary["name_after"]
 
@@ -243,6 +257,43 @@ class _Context:
             return True
         find = self.body.find
         return any(find(needle, start, end) >= 0 for needle in needles)
+
+    def report_words(self, start: int, end: int) -> list[re.Match[str]]:
+        """Exactly the matches of `report_word.finditer(body, start, end)`, tried only where
+        a report word begins.
+
+        The pattern's optional "X-" prefix makes finditer try the prefix at every offset
+        (slow over a long body). A match holds a report word at `at`, opening with a first
+        word; with a prefix it starts where the run of [\\w.] characters before the hyphen
+        at `at - 1` starts (or where the last match ended, if that is later): no offset
+        between two such places can start a match."""
+        body, pattern = self.body, self.report_word
+        if self.report_firsts is None:
+            return list(pattern.finditer(body, start, end))
+        places: set[int] = set()
+        for word in self.report_firsts:
+            at = body.find(word, start, end)
+            while at >= 0:
+                places.add(at)
+                at = body.find(word, at + 1, end)
+        found: list[re.Match[str]] = []
+        done = start  # finditer goes on from the end of the last match
+        for at in sorted(places):
+            if at < done:
+                continue
+            m = None
+            if at - 2 >= done and body[at - 1] == "-":
+                first = at - 1  # the prefix run: `[\w.]` is str.isalnum(), "_" or "."
+                while first > done and (body[first - 1].isalnum() or body[first - 1] in "_."):
+                    first -= 1
+                if first < at - 1:
+                    m = pattern.match(body, first, end)
+            if m is None:
+                m = pattern.match(body, at, end)
+            if m is not None:
+                found.append(m)
+                done = m.end()
+        return found
 
     # -- masks --
     def quoted(self, offset: int) -> bool:
@@ -334,7 +385,7 @@ class _Context:
         best: str | None = None
         if not self.may_hold(self.report_needles, 0, before):
             return best
-        for m in self.report_word.finditer(self.body, 0, before):
+        for m in self.report_words(0, before):
             hyph = m.group("hyph")
             if hyph:
                 named = [x for x in self.mentions if x.start == m.start("hyph")]
@@ -536,7 +587,7 @@ def _speaker(ctx: _Context, quote: _Span) -> str | None:
         # pattern's optional "X-" prefix makes the regex try every offset, slowly)
         if not ctx.may_hold(ctx.report_needles, start, end):
             continue
-        for m in ctx.report_word.finditer(ctx.body, start, end):
+        for m in ctx.report_words(start, end):
             if m.group("hyph"):
                 named = [x for x in ctx.mentions if x.start == m.start("hyph")]
                 if named and ctx.verbs.search(ctx.body, start, end):
