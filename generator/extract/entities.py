@@ -210,8 +210,21 @@ def _coordinated(
         + "|".join(re.escape(w) for w in words)
         + r")\s+([^\W\d_]+)"
     )
+    # pattern.finditer(body), tried only where a match can start (finditer tries every
+    # letter, each time reading the word to its end): the start of the run of letters
+    # right before a hyphen and whitespace
     found = []
-    for m in pattern.finditer(body):
+    done = 0  # finditer goes on from the end of the last match
+    for hyphen in _HYPHEN_SPACE.finditer(body):
+        start = hyphen.start()
+        while start > 0 and body[start - 1].isalnum() and not body[start - 1].isdecimal():
+            start -= 1  # `[^\W\d_]`: str.isalnum() but not str.isdecimal()
+        if start == hyphen.start() or start < done:
+            continue
+        m = pattern.match(body, start)
+        if m is None:
+            continue
+        done = m.end()
         head, full = m.group(1), m.group(2)
         for cut in range(1, len(full) - 1):
             ids = owners.get(head + full[cut:])
