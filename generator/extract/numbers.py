@@ -213,20 +213,25 @@ def tokenize(text: str, offset: int, blocked: tuple[tuple[int, int], ...]) -> tu
     lengths, and no match object is built per token (the larger part of the cost)."""
     new = tuple.__new__  # Token(...) would go through a Python-level __new__ per token
     tokens: list[Token] = []
-    append = tokens.append
     position = offset
     pattern = _SPACED_TOKEN if _BEYOND_BMP.search(text) else _bmp_spaced_token()
+    # One lower() for the whole text, sliced per token: the same text as each token's own
+    # lower() where every character lowers to one character, by itself (a capital sigma
+    # lowers by its context: then each token is lowered on its own).
+    lowered = text.lower()
+    if len(lowered) != len(text) or "Σ" in text:
+        lowered = ""
     for space, num, word, sym in pattern.findall(text):
         start = position + len(space)
         if num:
-            position = start + len(num)
-            append(new(Token, (num, "num", start, position, False, num.lower())))
+            kind, token = "num", num
         elif word:
-            position = start + len(word)
-            append(new(Token, (word, "word", start, position, False, word.lower())))
+            kind, token = "word", word
         else:
-            position = start + len(sym)
-            append(new(Token, (sym, "sym", start, position, False, sym.lower())))
+            kind, token = "sym", sym
+        position = start + len(token)
+        low = lowered[start - offset : position - offset] if lowered else token.lower()
+        tokens.append(new(Token, (token, kind, start, position, False, low)))
     return flag_blocked(tuple(tokens), blocked)
 
 
@@ -689,7 +694,6 @@ def find_numbers(
         # Only a numeral, a number word, a vague plural or a qualifier can open an
         # expression (and never inside a date): elsewhere _expression finds nothing.
         starts = []
-        word_get, sym_get = word_opens.get, sym_opens.get
         # each token unpacked once instead of three reads of its named fields
         for i, (_text, kind, _start, _end, blocked, low) in enumerate(tokens):
             if blocked:
@@ -697,7 +701,7 @@ def find_numbers(
             if kind == "num":
                 starts.append(i)
                 continue
-            opens = word_get(low) if kind == "word" else sym_get(low)
+            opens = word_opens.get(low) if kind == "word" else sym_opens.get(low)
             if opens is None:
                 known = word_opens if kind == "word" else sym_opens
                 opens = _opens(low, kind, openers, table, known)
