@@ -706,8 +706,10 @@ def extract_mentions(
         else [0] * len(kept)
     )
     chosen = _resolve(kept, sentence_of)
+    # EntityMention's fields in order (entity, form, sentence, start, end): by position,
+    # cheaper than by keyword from compiled code
     mentions = tuple(
-        EntityMention(entity=eid, form=body[m.start : m.end], sentence=s, start=m.start, end=m.end)
+        EntityMention(eid, body[m.start : m.end], s, m.start, m.end)
         for m, eid, s in zip(kept, chosen, sentence_of)
     )
 

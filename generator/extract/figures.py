@@ -336,19 +336,22 @@ def extract_figures(
         source = attributor.source(sentence.index)
         framing = attributor.modality(sentence.index)
         for expr, count, topic in zip(exprs, counts, topics, strict=True):
+            # Figure's fields in order (text, low, high, qualifier, counts, topic,
+            # attributed_to, sentence, start, end, modality): from compiled code a call by
+            # position costs about two thirds of one by keyword
             figures.append(
                 Figure(
-                    text=article.body[expr.start : expr.end],
-                    low=expr.low,
-                    high=expr.high,
-                    qualifier=expr.qualifier,
-                    counts=count,
-                    topic=topic,
-                    attributed_to=source,
-                    sentence=sentence.index,
-                    start=expr.start,
-                    end=expr.end,
-                    modality=framing,
+                    article.body[expr.start : expr.end],
+                    expr.low,
+                    expr.high,
+                    expr.qualifier,
+                    count,
+                    topic,
+                    source,
+                    sentence.index,
+                    expr.start,
+                    expr.end,
+                    framing,
                 )
             )
     return tuple(figures)
