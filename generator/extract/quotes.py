@@ -260,36 +260,36 @@ class _Context:
 
     def report_words(self, start: int, end: int) -> list[re.Match[str]]:
         """Exactly the matches of `report_word.finditer(body, start, end)`, tried only where
-        a report word begins.
+        one can start.
 
         The pattern's optional "X-" prefix makes finditer try the prefix at every offset
-        (slow over a long body). A match holds a report word at `at`, opening with a first
-        word; with a prefix it starts where the run of [\\w.] characters before the hyphen
-        at `at - 1` starts (or where the last match ended, if that is later): no offset
-        between two such places can start a match."""
+        (slow over a long body). A match holds a report word, which opens with a first
+        word: it starts at that word, or anywhere in the run of [\\w.] characters before
+        a hyphen right before the word; anywhere in that run the match is the same, so the
+        first place of the run not before the last match's end stands for all of them."""
         body, pattern = self.body, self.report_word
         if self.report_firsts is None:
             return list(pattern.finditer(body, start, end))
-        places: set[int] = set()
+        # (first offset, last offset) where a match may start, for each place
+        places: set[tuple[int, int]] = set()
         for word in self.report_firsts:
             at = body.find(word, start, end)
             while at >= 0:
-                places.add(at)
+                places.add((at, at))
+                if at - 1 > start and body[at - 1] == "-":
+                    first = at - 1  # back over the run ([\w.]: str.isalnum(), "_" or ".")
+                    while first > start and (body[first - 1].isalnum() or body[first - 1] in "_."):
+                        first -= 1
+                    if first < at - 1:
+                        places.add((first, at - 2))
                 at = body.find(word, at + 1, end)
         found: list[re.Match[str]] = []
         done = start  # finditer goes on from the end of the last match
-        for at in sorted(places):
-            if at < done:
+        for first, last in sorted(places):
+            at = max(first, done)
+            if at > last:
                 continue
-            m = None
-            if at - 2 >= done and body[at - 1] == "-":
-                first = at - 1  # the prefix run: `[\w.]` is str.isalnum(), "_" or "."
-                while first > done and (body[first - 1].isalnum() or body[first - 1] in "_."):
-                    first -= 1
-                if first < at - 1:
-                    m = pattern.match(body, first, end)
-            if m is None:
-                m = pattern.match(body, at, end)
+            m = pattern.match(body, at, end)
             if m is not None:
                 found.append(m)
                 done = m.end()
