@@ -17,6 +17,7 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from urllib.parse import quote, urlsplit
 
 from ..cache import available_cores
@@ -35,6 +36,7 @@ from .common import (
     esc,
     heading,
     hesc,
+    hesc_fragment,
     href,
     html_list,
     html_page,
@@ -272,6 +274,10 @@ def render_sentence(
         # nothing marked: the escaped text alone (what the general path below gives)
         text = hesc(body[sentence.start : sentence.end])
         return f'<span id="{sentence.anchor}" class="dossier-sentence">{text}</span>'
+    # pre-check: a sentence without markup characters or whitespace runs escapes to
+    # itself, and so does every piece of it; then the pieces need no escaping one by one
+    text = body[sentence.start : sentence.end]
+    plain = hesc_fragment(text) == text
     opens: dict[int, list[str]] = {}
     closes: dict[int, list[str]] = {}
     # quotes open before and close after the inner spans at the same offset
@@ -280,29 +286,16 @@ def render_sentence(
         closes.setdefault(span.end, []).insert(0, span.closing)
     cuts = sorted({sentence.start, sentence.end, *opens, *closes})
     parts = []
-    for i, offset in enumerate(cuts):
-        parts.extend(closes.get(offset, ()))
-        parts.extend(opens.get(offset, ()))
-        if i + 1 < len(cuts):
-            parts.append(_keep_edges(body[offset : cuts[i + 1]]))
-    classes = ["dossier-sentence"]
-    if sentence.index in facts.figures:
-        classes.append("dossier-has-figure")
-    return (
-        f'<span id="{sentence.anchor}" class="{" ".join(classes)}">{"".join(parts).strip()}</span>'
-    )
-
-
-def _keep_edges(text: str) -> str:
-    """Escape a fragment of a sentence, keeping one space where it began or ended with one."""
-    if text == " ":  # the usual gap between two sentences
-        return " "
-    escaped = hesc(text)
-    if text[:1].isspace() and escaped:
-        escaped = " " + escaped
-    if text[-1:].isspace() and escaped:
-        escaped += " "
-    return escaped if escaped or not text else " "
+    for offset, following in pairwise(cuts):
+        parts += closes.get(offset, ())
+        parts += opens.get(offset, ())
+        piece = body[offset:following]
+        parts.append(piece if plain else hesc_fragment(piece))
+    parts += closes.get(cuts[-1], ())
+    parts += opens.get(cuts[-1], ())
+    has_figure = " dossier-has-figure" if sentence.index in facts.figures else ""
+    html = "".join(parts).strip()
+    return f'<span id="{sentence.anchor}" class="dossier-sentence{has_figure}">{html}</span>'
 
 
 def render_body(extraction: Extraction, page: str, entity_ids: frozenset[str]) -> str:
@@ -317,10 +310,10 @@ def render_body(extraction: Extraction, page: str, entity_ids: frozenset[str]) -
         parts = []
         cursor = start
         for sentence in by_paragraph.get(number, ()):
-            parts.append(_keep_edges(article.body[cursor : sentence.start]))
+            parts.append(hesc_fragment(article.body[cursor : sentence.start]))
             parts.append(render_sentence(extraction, sentence, page, entity_ids, facts))
             cursor = sentence.end
-        parts.append(_keep_edges(article.body[cursor:end]))
+        parts.append(hesc_fragment(article.body[cursor:end]))
         text = "".join(parts).strip()
         if text:
             paragraphs.append(f"<p>{text}</p>")

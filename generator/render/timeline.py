@@ -21,6 +21,7 @@ from .common import (
     entity_path,
     heading,
     hesc,
+    hesc_fragment,
     href,
     html_list,
     html_page,
@@ -36,16 +37,6 @@ CITATIONS_SHOWN = 10
 CONTEXT_SHOWN = 4
 
 
-def _escaped_piece(text: str) -> str:
-    """hesc() a fragment of a sentence, keeping one space where the fragment had edge space."""
-    body = hesc(text)
-    if not body:
-        return " " if text[:1].isspace() else ""
-    lead = " " if text[:1].isspace() else ""
-    tail = " " if text[-1:].isspace() else ""
-    return f"{lead}{body}{tail}"
-
-
 def highlight(text: str, spans: list[tuple[int, int]]) -> str:
     """Return `text` escaped for HTML, with each (start, end) span wrapped in <mark>.
 
@@ -57,10 +48,10 @@ def highlight(text: str, spans: list[tuple[int, int]]) -> str:
         start, end = max(start, position), min(end, len(text))
         if start >= end:
             continue
-        out.append(_escaped_piece(text[position:start]))
+        out.append(hesc_fragment(text[position:start]))
         out.append(f"<mark>{hesc(text[start:end])}</mark>")
         position = end
-    out.append(_escaped_piece(text[position:]))
+    out.append(hesc_fragment(text[position:]))
     return "".join(out).strip()
 
 
