@@ -19,7 +19,7 @@ shares most, else it starts a new event. Everything is sorted first: determinist
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .extract.memo import ObjectMemo, memo_last
@@ -153,7 +153,7 @@ class _ClusterIndex:
 
     def __init__(self) -> None:
         self.clusters: list[_Cluster] = []
-        self._by_key: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
+        self._by_key: dict[tuple[str, str], list[int]] = defaultdict(list)  # cluster orders
 
     def best(self, iso: str, context: frozenset[str]) -> _Cluster | None:
         """The cluster a mention at `iso` joins, or None when no cluster it may join (same
@@ -168,14 +168,16 @@ class _ClusterIndex:
         keys = [(iso, feature) for feature in context]
         if len(iso) == 7:
             keys += [("month:" + iso, feature) for feature in context]
-        shared: dict[int, int] = defaultdict(int)
-        for key in keys:
-            for cluster in self._by_key.get(key, ()):
-                shared[cluster.order] += 1
-        if not shared:
+        found = [order for key in keys for order in self._by_key.get(key, ())]
+        if not found:
             return None
-        order = max(shared, key=lambda o: (shared[o], len(self.clusters[o].files), -o))
-        return self.clusters[order]
+        clusters = self.clusters
+        # one ranking tuple per candidate, no key function (orders are unique: no ties)
+        ranked = max(
+            (shared, len(clusters[order].files), -order)
+            for order, shared in Counter(found).items()
+        )
+        return clusters[-ranked[2]]
 
     def new(self, iso: str) -> _Cluster:
         cluster = _Cluster(len(self.clusters), iso, set(), [], set())
@@ -184,9 +186,9 @@ class _ClusterIndex:
 
     def add(self, cluster: _Cluster, citation: DateCitation, context: frozenset[str]) -> None:
         for feature in context - cluster.features:
-            self._by_key[(cluster.iso, feature)].append(cluster)
+            self._by_key[(cluster.iso, feature)].append(cluster.order)
             if len(cluster.iso) == 10:  # a day is also joinable by its month
-                self._by_key[("month:" + cluster.iso[:7], feature)].append(cluster)
+                self._by_key[("month:" + cluster.iso[:7], feature)].append(cluster.order)
         cluster.features.update(context)
         cluster.members.append((citation, context))
         cluster.files.add(citation.file)

@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 from urllib.parse import quote, urlsplit
 
 from ..cache import available_cores
@@ -103,14 +104,20 @@ def css_name(value: str) -> str:
 _NOT_CSS = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1024)
 def qualifier_badge(qualifier: str) -> str:
-    """Return an inline badge naming the qualifier in German (styled by dossier.css)."""
+    """Return an inline badge naming the qualifier in German (styled by dossier.css).
+
+    Every figure row shows one of a handful of qualifiers: each badge is made once."""
     label = QUALIFIER_LABEL.get(qualifier, qualifier)
     return f'<span class="dossier-badge dossier-q-{css_name(qualifier)}">{esc(label)}</span>'
 
 
+@lru_cache(maxsize=1024)
 def modality_badge(modality: str) -> str:
-    """Return the modality in German; projections and accusations get a visible badge."""
+    """Return the modality in German; projections and accusations get a visible badge.
+
+    Every figure row shows one of a handful of modalities: each badge is made once."""
     label = MODALITY_LABEL.get(modality, modality)
     if modality == "claim":
         return esc(label)
@@ -158,8 +165,8 @@ def safe_url(url: str | None) -> str | None:
 # ── sentence markup ───────────────────────────────────────────────────────
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
+class _Span(NamedTuple):
+    # a tuple: tens of thousands are made per build, and a frozen dataclass is slow to make
     start: int
     end: int
     rank: int  # lower wins an overlap: figure, date, entity
@@ -239,7 +246,11 @@ def _inner_spans(
 
 def _quote_spans(facts: _Facts, sentence: Sentence, inner: list[_Span]) -> list[_Span]:
     quotes: list[_Span] = []
-    for quote_ in facts.quotes:
+    for quote_ in facts.quotes:  # sorted by start
+        if quote_.start >= sentence.end:
+            break  # this and the later quotes begin after the sentence
+        if quote_.end <= sentence.start:
+            continue
         # a quote may run over several sentences: mark the part inside this one
         start, end = max(quote_.start, sentence.start), min(quote_.end, sentence.end)
         if start >= end or any(start < q.end for q in quotes):
@@ -354,6 +365,13 @@ def _figure_table(
     topic_names: dict[str, str],
     claims: dict[tuple[str, int], Claim],
 ) -> str:
+    file = extraction.article.file
+    # the article's few topics: link and escaped name made once each, not once per figure
+    topics = {
+        topic: (href(page, topic_path(topic)), hesc(topic_names[topic]))
+        for topic in {figure.topic for figure in extraction.figures}
+        if topic in topic_names
+    }
     rows = []
     for figure in sorted(extraction.figures, key=lambda f: (f.start, f.end)):
         anchor = extraction.article.sentences[figure.sentence].anchor
@@ -362,7 +380,7 @@ def _figure_table(
                 a(f"#{anchor}", format_value(figure.low, figure.high)),
                 qualifier_badge(figure.qualifier),
                 hesc(figure.counts),
-                _topic_cell(extraction, figure, page, topic_names, claims),
+                _topic_cell(file, figure, topics, claims),
                 hesc(figure.attributed_to) if figure.attributed_to else f"<em>{OWN_VOICE}</em>",
                 modality_badge(figure.modality),
             ]
@@ -372,17 +390,18 @@ def _figure_table(
 
 
 def _topic_cell(
-    extraction: Extraction,
+    file: str,
     figure: Figure,
-    page: str,
-    topic_names: dict[str, str],
+    topics: dict[str, tuple[str, str]],
     claims: dict[tuple[str, int], Claim],
 ) -> str:
-    if figure.topic not in topic_names:
+    """The figure's topic linked to its claim on the topic page; `topics` maps the
+    article's topics to (link from the article page, escaped name)."""
+    if figure.topic not in topics:
         return "Sonstiges"
-    claim = claims.get((extraction.article.file, figure.start))
-    anchor = claim_anchor(claim) if claim else None
-    return a(href(page, topic_path(figure.topic), anchor), hesc(topic_names[figure.topic]))
+    url, name = topics[figure.topic]
+    claim = claims.get((file, figure.start))
+    return a(f"{url}#{claim_anchor(claim)}" if claim else url, name)
 
 
 def _related(related: tuple[Related, ...], page: str, titles: dict[str, str]) -> list[str]:

@@ -211,17 +211,18 @@ def heading(level: int, text_html: str, anchor: str, attrs: str = "") -> str:
 
 
 def html_table(columns: list[tuple[str, str]], rows: list[list[str]]) -> str:
-    """Return a table: `columns` as (header, "left"|"right"), `rows` of escaped cell HTML."""
+    """Return a table: `columns` as (header, "left"|"right"), `rows` of escaped cell HTML,
+    one cell per column."""
 
     def cell(tag: str, align: str, content: str) -> str:
         style = ' style="text-align: right;"' if align == "right" else ""
         return f"<{tag}{style}>{content}</{tag}>"
 
     head = "".join(cell("th", align, label) for label, align in columns)
-    body = "\n".join(
-        "<tr>" + "".join(cell("td", al, c) for (_, al), c in zip(columns, row)) + "</tr>"
-        for row in rows
-    )
+    # one format() per row: the row's markup is the same for every row of the table
+    # (format reads braces in the template only, never in the cells filled in)
+    row = ("<tr>" + "".join(cell("td", align, "{}") for _, align in columns) + "</tr>").format
+    body = "\n".join(row(*cells) for cells in rows)
     return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 

@@ -91,13 +91,14 @@ def sentence_url(slug: str, anchor: str) -> str:
 def _figure_rows(extraction: Extraction) -> list[dict]:
     """The figure rows of one article, by position."""
     article = extraction.article
+    page_url = site_url(article_path(article.slug))  # each sentence URL adds its anchor
     rows = []
     for figure in sorted(extraction.figures, key=lambda f: (f.start, f.end)):
         sentence = article.sentences[figure.sentence]
         rows.append(
             {
                 "file": article.file,
-                "url": sentence_url(article.slug, sentence.anchor),
+                "url": f"{page_url}#{sentence.anchor}",
                 "text": figure.text,
                 "low": json_number(figure.low),
                 "high": json_number(figure.high),
@@ -200,6 +201,7 @@ def _mention_part(extraction: Extraction) -> dict[str, list[str]]:
 
     def build() -> dict[str, list[str]]:
         article = extraction.article
+        page_url = site_url(article_path(article.slug))  # each sentence URL adds its anchor
         found: dict[str, list[str]] = {}
         for mention in sorted(extraction.mentions, key=lambda m: (m.start, m.end)):
             if not 0 <= mention.sentence < len(article.sentences):
@@ -207,7 +209,7 @@ def _mention_part(extraction: Extraction) -> dict[str, list[str]]:
             sentence = article.sentences[mention.sentence]
             record = {
                 "file": article.file,
-                "url": sentence_url(article.slug, sentence.anchor),
+                "url": f"{page_url}#{sentence.anchor}",
                 "form": mention.form,
                 "sentence": sentence.text,
             }

@@ -104,7 +104,7 @@ def _collect_mentions(corpus: Corpus) -> tuple[EntityMentions, ...]:
     return tuple(result)
 
 
-def _add(total: Counter, counts: Counter) -> None:
+def _add(total: Counter, counts: dict[str, int]) -> None:
     """total += counts (Counter.update checks types and dispatches per call; this is the
     inner loop of merging a thousand articles' counts)."""
     get = total.get
@@ -116,10 +116,10 @@ def _add(total: Counter, counts: Counter) -> None:
 class _ArticleMentions:
     """One article's share of collect_mentions, per entity id."""
 
-    forms: dict[str, Counter]
+    forms: dict[str, dict[str, int]]  # per entity: form -> count
     # per entity: (extraction, sentence index, spans in the sentence), by sentence
     spans: dict[str, tuple[tuple[Extraction, int, tuple[tuple[int, int], ...]], ...]]
-    cooccurring: dict[str, Counter]
+    cooccurring: dict[str, dict[str, int]]  # per entity: other entity -> shared sentences
 
 
 def _article_part(extraction: Extraction, known: dict[str, Entity]) -> _ArticleMentions:
@@ -135,23 +135,29 @@ _PARTS = ObjectMemo(limit=100_000)
 
 def _count_article(extraction: Extraction, known: dict[str, Entity]) -> _ArticleMentions:
     article = extraction.article
-    forms: dict[str, Counter] = defaultdict(Counter)
+    # plain dicts counted with get(): a Counter per entity and article cost more to set
+    # up than the few mentions it counts
+    forms: dict[str, dict[str, int]] = defaultdict(dict)
     spans: dict[str, dict[int, list[tuple[int, int]]]] = defaultdict(dict)
     in_sentence: dict[int, set[str]] = defaultdict(set)
     for mention in extraction.mentions:
         if mention.entity not in known or not 0 <= mention.sentence < len(article.sentences):
             continue
-        forms[mention.entity][mention.form] += 1
+        entity_forms = forms[mention.entity]
+        entity_forms[mention.form] = entity_forms.get(mention.form, 0) + 1
         sentence = article.sentences[mention.sentence]
         relative = (mention.start - sentence.start, mention.end - sentence.start)
         spans[mention.entity].setdefault(mention.sentence, []).append(relative)
         in_sentence[mention.sentence].add(mention.entity)
-    cooccurring: dict[str, Counter] = defaultdict(Counter)
+    cooccurring: dict[str, dict[str, int]] = defaultdict(dict)
     for ids in in_sentence.values():
+        if len(ids) < 2:
+            continue  # a name alone in its sentence co-occurs with nothing
         for one in ids:
+            counts = cooccurring[one]
             for other in ids:
                 if one != other:
-                    cooccurring[one][other] += 1
+                    counts[other] = counts.get(other, 0) + 1
     return _ArticleMentions(
         forms=dict(forms),
         spans={

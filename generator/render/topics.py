@@ -58,6 +58,7 @@ class TopicCitation:
 
     extraction: Extraction
     sentence: Sentence
+    sources: str = ""  # escaped names the sentence attributes figures or quotes to, sorted
 
 
 def topic_citations(corpus: Corpus, tables: Tables) -> dict[str, tuple[TopicCitation, ...]]:
@@ -83,10 +84,11 @@ def _article_citations(
 
     def build() -> dict[str, tuple[TopicCitation, ...]]:
         found: dict[str, list[TopicCitation]] = defaultdict(list)
+        sources = _sentence_sources(extraction)
         for index, topic_ids in sentence_topics(extraction, patterns).items():
             sentence = extraction.article.sentences[index]
             for topic_id in topic_ids:
-                found[topic_id].append(TopicCitation(extraction, sentence))
+                found[topic_id].append(TopicCitation(extraction, sentence, sources.get(index, "")))
         return {topic_id: tuple(items) for topic_id, items in found.items()}
 
     return _CITATIONS.get(extraction, None, patterns, build)
@@ -247,16 +249,17 @@ def _chart(corpus: Corpus, topic: Topic, tables: Tables) -> list[str]:
 # ── citations ─────────────────────────────────────────────────────────────
 
 
-def _sentence_sources(extraction: Extraction, sentence: Sentence) -> str:
-    names = sorted(
-        {
-            f.attributed_to
-            for f in extraction.figures
-            if f.sentence == sentence.index and f.attributed_to
-        }
-        | {q.speaker for q in extraction.quotes if q.sentence == sentence.index and q.speaker}
-    )
-    return ", ".join(hesc(n) for n in names)
+def _sentence_sources(extraction: Extraction) -> dict[int, str]:
+    """Per sentence index: the escaped names its figures are attributed to and its quotes'
+    speakers, sorted (one pass over the article, not one per citing sentence)."""
+    names: dict[int, set[str]] = defaultdict(set)
+    for figure in extraction.figures:
+        if figure.attributed_to:
+            names[figure.sentence].add(figure.attributed_to)
+    for quote in extraction.quotes:
+        if quote.speaker:
+            names[quote.sentence].add(quote.speaker)
+    return {index: ", ".join(hesc(n) for n in sorted(found)) for index, found in names.items()}
 
 
 # (extraction, sentence, folder, URL style) -> line: topic pages quote
@@ -275,10 +278,9 @@ def _citation_line(citation: TopicCitation, page: str) -> str:
 def _render_citation_line(citation: TopicCitation, page: str) -> str:
     article = citation.extraction.article
     target = href(page, article_path(article.slug), citation.sentence.anchor)
-    sources = _sentence_sources(citation.extraction, citation.sentence)
     meta = [a(target, hesc(article.title)), format_date(citation.extraction.published)]
-    if sources:
-        meta.append(f"Quelle: {sources}")
+    if citation.sources:
+        meta.append(f"Quelle: {citation.sources}")
     return f"<li>{hesc(citation.sentence.text)}<br>\n— {' · '.join(meta)}</li>"
 
 
