@@ -17,7 +17,6 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 from typing import NamedTuple
 from urllib.parse import quote, urlsplit
 
@@ -229,16 +228,20 @@ def _inner_spans(
                 "</time>",
             )
         )
-    for mention in facts.mentions.get(sentence.index, ()):
-        if mention.entity in entity_ids:
-            opening = _entity_link(page, mention.entity, directory_urls())
-            spans.append(_Span(mention.start, mention.end, 2, opening, "</a>"))
+    mentions = facts.mentions.get(sentence.index, ())
+    if mentions:
+        style = directory_urls()
+        for mention in mentions:
+            if mention.entity in entity_ids:
+                opening = _entity_link(page, mention.entity, style)
+                spans.append(_Span(mention.start, mention.end, 2, opening, "</a>"))
     # keep spans inside the sentence; on overlap the lower rank wins, then the earlier span
+    first, last = sentence.start, sentence.end
     accepted: list[_Span] = []
     for span in sorted(spans, key=lambda s: (s.rank, s.start, -s.end)):
-        if not (sentence.start <= span.start < span.end <= sentence.end):
+        if not (first <= span.start < span.end <= last):
             continue
-        if any(span.start < other.end and other.start < span.end for other in accepted):
+        if accepted and any(span.start < o.end and o.start < span.end for o in accepted):
             continue
         accepted.append(span)
     return accepted
@@ -280,7 +283,7 @@ def render_sentence(
     body = extraction.article.body
     facts = facts or _Facts.of(extraction)
     inner = _inner_spans(facts, sentence, page, entity_ids)
-    quotes = _quote_spans(facts, sentence, inner)
+    quotes = _quote_spans(facts, sentence, inner) if facts.quotes else []
     if not inner and not quotes and sentence.index not in facts.figures:
         # nothing marked: the escaped text alone (what the general path below gives)
         text = hesc(body[sentence.start : sentence.end])
@@ -289,21 +292,26 @@ def render_sentence(
     # itself, and so does every piece of it; then the pieces need no escaping one by one
     text = body[sentence.start : sentence.end]
     plain = hesc_fragment(text) == text
-    opens: dict[int, list[str]] = {}
-    closes: dict[int, list[str]] = {}
-    # quotes open before and close after the inner spans at the same offset
+    # The spans nest (inner spans never cross a quote), so one pass in document order
+    # gives the tags: a span closes, innermost first, before the next one that begins at
+    # or after its end. Quotes open before and close after inner spans at the same offset.
+    tags: list[tuple[int, str]] = []  # (offset, tag) in document order
+    enclosing: list[_Span] = []  # the spans open at this point, innermost last
     for span in sorted(quotes + inner, key=lambda s: (s.start, -s.end)):
-        opens.setdefault(span.start, []).append(span.opening)
-        closes.setdefault(span.end, []).insert(0, span.closing)
-    cuts = sorted({sentence.start, sentence.end, *opens, *closes})
+        while enclosing and enclosing[-1].end <= span.start:
+            closed = enclosing.pop()
+            tags.append((closed.end, closed.closing))
+        tags.append((span.start, span.opening))
+        enclosing.append(span)
+    tags += [(span.end, span.closing) for span in reversed(enclosing)]
     parts = []
-    for offset, following in pairwise(cuts):
-        parts += closes.get(offset, ())
-        parts += opens.get(offset, ())
-        piece = body[offset:following]
-        parts.append(piece if plain else hesc_fragment(piece))
-    parts += closes.get(cuts[-1], ())
-    parts += opens.get(cuts[-1], ())
+    position = sentence.start
+    for offset, tag in tags:
+        piece = body[position:offset]
+        parts += (piece if plain else hesc_fragment(piece), tag)
+        position = offset
+    piece = body[position : sentence.end]
+    parts.append(piece if plain else hesc_fragment(piece))
     has_figure = " dossier-has-figure" if sentence.index in facts.figures else ""
     html = "".join(parts).strip()
     return f'<span id="{sentence.anchor}" class="dossier-sentence{has_figure}">{html}</span>'
