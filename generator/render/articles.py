@@ -329,7 +329,8 @@ def render_body(extraction: Extraction, page: str, entity_ids: frozenset[str]) -
         parts = []
         cursor = start
         for sentence in by_paragraph.get(number, ()):
-            parts.append(hesc_fragment(article.body[cursor : sentence.start]))
+            gap = article.body[cursor : sentence.start]
+            parts.append(gap if gap == " " else hesc_fragment(gap))  # " ": the usual gap
             parts.append(render_sentence(extraction, sentence, page, entity_ids, facts))
             cursor = sentence.end
         parts.append(hesc_fragment(article.body[cursor:end]))

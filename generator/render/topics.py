@@ -268,8 +268,9 @@ def _sentence_sources(extraction: Extraction) -> dict[int, str]:
 _LINES = ObjectMemo(limit=500_000)
 
 
-def _citation_line(citation: TopicCitation, page: str) -> str:
-    key = (citation.sentence.index, posixpath.dirname(page), directory_urls())
+def _citation_line(citation: TopicCitation, page: str, folder: str, style: bool) -> str:
+    """The citation's list item on `page` (in `folder`, under URL style `style`)."""
+    key = (citation.sentence.index, folder, style)
     return _LINES.get(
         citation.extraction, key, None, lambda: _render_citation_line(citation, page)
     )
@@ -295,7 +296,8 @@ def _citation_lines(
     """One page of a topic's citations; `articles` is how many articles cite the topic."""
     chunk = citations[(number - 1) * CITATIONS_PER_PAGE : number * CITATIONS_PER_PAGE]
     nav = html_pager(page, number, total, lambda n: citations_page_path(topic.id, n))
-    items = [_citation_line(c, page) for c in chunk]
+    folder, style = posixpath.dirname(page), directory_urls()  # the same for every line
+    items = [_citation_line(c, page, folder, style) for c in chunk]
     return [
         (
             f"<p>{len(citations)} Sätze aus {articles} Artikeln nennen eine Zahl zum Thema oder "
