@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from operator import itemgetter
 
 from ..export import article_record, json_number
 from ..extract.memo import ObjectMemo
@@ -120,9 +121,9 @@ def _csv_rows(rows: list[dict]) -> str:
     rows, so CSV text of consecutive row lists concatenates to that of the whole list."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in rows:
-        # repr of a float is exact and locale-free; the JSON shows the same number
-        writer.writerow(["" if row[key] is None else row[key] for key in FIGURE_FIELDS])
+    # csv writes None as an empty cell; repr of a float is exact and locale-free (the JSON
+    # shows the same number)
+    writer.writerows(map(itemgetter(*FIGURE_FIELDS), rows))
     return buffer.getvalue()
 
 
