@@ -109,3 +109,29 @@ def test_article_pages_rendered_in_worker_processes_equal_the_serial_pages(
             assert len({page.path for page in forked}) == 24
             again = articles.article_pages(corpus.extractions, site)
             assert all(a is b for a, b in zip(again, forked, strict=True))
+
+
+def test_site_rendered_while_workers_render_the_articles_equals_the_serial_site(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """render_site starts the article pages in worker processes and renders the other pages
+    meanwhile: the pages are those of a serial render, byte for byte and in order."""
+    from generator.pipeline import build_corpus
+    from generator.render import articles, render_site
+
+    make_corpus = load_make_corpus()
+    make_corpus.write_corpus(24, tmp_path / "seeds")
+    tables = load_tables(tmp_path / "seeds" / "_tables")
+    corpus = build_corpus(tmp_path / "seeds", tables, cache_dir=None)
+    articles._RENDERED.clear()
+    serial = render_site(corpus, tables)
+    here = []  # article pages rendered in this process (forked workers count in their copy)
+    monkeypatch.setattr(articles, "PARALLEL_MIN_PAGES", 4)
+    monkeypatch.setattr(articles, "available_cores", lambda: 2)
+    real = articles.render_article
+    monkeypatch.setattr(articles, "render_article", lambda e, site: here.append(e) or real(e, site))
+    articles._RENDERED.clear()
+    overlapped = render_site(corpus, tables)
+    assert overlapped == serial
+    assert here == []  # every article page came from a worker
+    assert articles._FORKED == ()  # and the forked state is released

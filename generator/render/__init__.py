@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Corpus, Page, Tables
-from .articles import render_articles
+from .articles import start_render_articles
 from .common import url_style
 from .data import render_data
 from .entities import render_entities
@@ -25,9 +25,19 @@ def render_site(corpus: Corpus, tables: Tables, *, directory_urls: bool = True) 
 
 
 def _render_site(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
+    # For a large corpus the article pages are rendered in worker processes; meanwhile
+    # this process renders the other pages (their output does not depend on each other).
+    articles = start_render_articles(corpus, tables)
     pages: list[Page] = []
+    try:
+        _render_others(corpus, tables, pages)
+    finally:
+        pages.extend(articles())  # also on an error: the workers are waited for
+    return tuple(sorted(pages, key=lambda page: page.path))
+
+
+def _render_others(corpus: Corpus, tables: Tables, pages: list[Page]) -> None:
     for render in (
-        render_articles,
         render_topics,
         render_entities,
         render_timeline,
@@ -37,4 +47,3 @@ def _render_site(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
         render_data,
     ):
         pages.extend(render(corpus, tables))
-    return tuple(sorted(pages, key=lambda page: page.path))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import re
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -475,19 +476,33 @@ def _page_inputs(extraction: Extraction, site: _Site) -> tuple:
 
 
 def article_pages(extractions: tuple[Extraction, ...], site: _Site) -> list[Page]:
-    """Return render_article() of every extraction, in order.
+    """Return render_article() of every extraction, in order (see start_article_pages)."""
+    return start_article_pages(extractions, site)()
+
+
+def start_article_pages(
+    extractions: tuple[Extraction, ...], site: _Site
+) -> Callable[[], list[Page]]:
+    """Start rendering every extraction's page; return a function that returns the pages,
+    in order, when called.
 
     A page whose extraction (the same object) and inputs are unchanged since an earlier
     build of this process is reused. The rest are rendered serially, or for many articles
     across forked worker processes (each article's page depends only on it and `site`, so
-    the result is the same).
+    the result is the same); until the function is called, this process is free to render
+    the other pages meanwhile.
     """
     inputs = [_page_inputs(extraction, site) for extraction in extractions]
     pages = [_RENDERED.lookup(e, None, i) for e, i in zip(extractions, inputs, strict=True)]
     missing = [i for i, page in enumerate(pages) if page is MISSING]
-    for i, page in zip(missing, _render_many([extractions[i] for i in missing], site), strict=True):
-        pages[i] = _RENDERED.store(extractions[i], None, inputs[i], page)
-    return pages  # type: ignore[return-value]
+    rendered = _start_many([extractions[i] for i in missing], site)
+
+    def finish() -> list[Page]:
+        for i, page in zip(missing, rendered(), strict=True):
+            pages[i] = _RENDERED.store(extractions[i], None, inputs[i], page)
+        return pages  # type: ignore[return-value]
+
+    return finish
 
 
 # Below this many pages, starting worker processes costs more than it saves.
@@ -495,24 +510,38 @@ PARALLEL_MIN_PAGES = 200
 _FORKED: tuple = ()  # (extractions, site, directory_urls) inherited by forked workers
 
 
-def _render_many(extractions: list[Extraction], site: _Site) -> list[Page]:
+def _start_many(extractions: list[Extraction], site: _Site) -> Callable[[], list[Page]]:
     global _FORKED
     workers = min(available_cores(), len(extractions) // (PARALLEL_MIN_PAGES // 2))
     if len(extractions) < PARALLEL_MIN_PAGES or workers < 2 or not _can_fork():
-        return [render_article(extraction, site) for extraction in extractions]
+        serial = [render_article(extraction, site) for extraction in extractions]
+        return lambda: serial
+    # Workers fork with this state (while it is set, a late fork sees the same); the
+    # pages they return are the same as a serial run's.
     _FORKED = (extractions, site, directory_urls())
+    chunk = math.ceil(len(extractions) / (workers * 4))
+    bounds = [(i, min(i + chunk, len(extractions))) for i in range(0, len(extractions), chunk)]
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     try:
-        chunk = math.ceil(len(extractions) / (workers * 4))
-        bounds = [(i, min(i + chunk, len(extractions))) for i in range(0, len(extractions), chunk)]
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            contents = [c for part in pool.map(_render_slice, bounds) for c in part]
-    finally:
+        parts = pool.map(_render_slice, bounds)  # submits every slice now
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
         _FORKED = ()
-    return [
-        Page(article_path(extraction.article.slug), content)
-        for extraction, content in zip(extractions, contents, strict=True)
-    ]
+        raise
+
+    def finish() -> list[Page]:
+        global _FORKED
+        try:
+            contents = [c for part in parts for c in part]
+        finally:
+            pool.shutdown()
+            _FORKED = ()
+        return [
+            Page(article_path(extraction.article.slug), content)
+            for extraction, content in zip(extractions, contents, strict=True)
+        ]
+
+    return finish
 
 
 def _render_slice(bounds: tuple[int, int]) -> list[str]:
@@ -649,6 +678,13 @@ def render_index(corpus: Corpus) -> tuple[Page, ...]:
 
 def render_articles(corpus: Corpus, tables: Tables) -> tuple[Page, ...]:
     """Return one page per article plus the (paginated) articles index."""
+    return start_render_articles(corpus, tables)()
+
+
+def start_render_articles(corpus: Corpus, tables: Tables) -> Callable[[], tuple[Page, ...]]:
+    """render_articles, started: the returned function returns its pages (for a large
+    corpus the article pages are rendered in worker processes until then)."""
     site = _site(corpus, tables)
-    pages = article_pages(corpus.extractions, site)
-    return (*pages, *render_index(corpus))
+    pages = start_article_pages(corpus.extractions, site)
+    index = render_index(corpus)
+    return lambda: (*pages(), *index)
