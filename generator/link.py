@@ -22,6 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from .extract.memo import ObjectMemo, memo, memo_last
 from .models import (
     Corpus,
@@ -333,37 +335,58 @@ def group_claims(corpus: Corpus, topic_id: str, tables: Tables | None = None) ->
 # ── topics of sentences and articles ──────────────────────────────────────
 
 
-def _keyword_pattern(topic: Topic) -> re.Pattern[str] | None:
-    keywords = sorted({k.strip().lower() for k in topic.keywords if k.strip()})
-    if not keywords:
-        return None
-    # keywords are stems/prefixes: they must start a word, may end anywhere
-    alternatives = "|".join(re.escape(k) for k in sorted(keywords, key=lambda k: (-len(k), k)))
-    return re.compile(rf"(?<![^\W_])(?:{alternatives})", re.UNICODE)
+class TopicKeywords:
+    """Every topic's keywords, found in a text in one pass.
+
+    Keywords are stems or prefixes: a keyword counts where it starts a word (no letter or
+    digit before it) and may end anywhere. One Aho–Corasick pass over the lower-cased text
+    finds every keyword of every topic, where one regex search per topic (a look-behind
+    before an alternation of its keywords) was tried at every offset of every sentence.
+    """
+
+    def __init__(self, topics: tuple[Topic, ...]) -> None:
+        owners: dict[str, set[str]] = defaultdict(set)
+        for topic in topics:
+            for keyword in topic.keywords:
+                if keyword.strip():
+                    owners[keyword.strip().lower()].add(topic.id)
+        self._automaton: ahocorasick.Automaton | None = None
+        if owners:
+            automaton = ahocorasick.Automaton()
+            for keyword, ids in sorted(owners.items()):
+                automaton.add_word(keyword, (len(keyword), tuple(sorted(ids))))
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def topics_in(self, lowered: str) -> set[str]:
+        """The ids of the topics one of whose keywords starts a word of `lowered` (a
+        lower-cased text)."""
+        found: set[str] = set()
+        if self._automaton is None:
+            return found
+        for last, (length, ids) in self._automaton.iter(lowered):
+            start = last + 1 - length
+            if start == 0 or not lowered[start - 1].isalnum():
+                found.update(ids)
+        return found
 
 
 @lru_cache(maxsize=8)
-def keyword_patterns(topics: tuple[Topic, ...]) -> dict[str, re.Pattern[str]]:
-    """Return one compiled keyword matcher per topic that has keywords (do not mutate: the
-    same dict is returned for the same topics)."""
-    patterns = {}
-    for topic in topics:
-        pattern = _keyword_pattern(topic)
-        if pattern is not None:
-            patterns[topic.id] = pattern
-    return patterns
+def topic_keywords(topics: tuple[Topic, ...]) -> TopicKeywords:
+    """Return the keyword matcher of `topics` (the same object for the same topics)."""
+    return TopicKeywords(topics)
 
 
 def sentence_topics(
-    extraction: Extraction, patterns: dict[str, re.Pattern[str]]
+    extraction: Extraction, keywords: TopicKeywords
 ) -> dict[int, tuple[str, ...]]:
     """Return, per sentence index, the topics it cites: by a figure of the topic or a keyword.
 
     Article pages, topic pages and the timeline all ask this of every article: the answer
-    is kept per (extraction, patterns) for as long as the extraction object lives.
+    is kept per (extraction, keywords) for as long as the extraction object lives.
     """
     return _SENTENCE_TOPICS.get(
-        extraction, None, patterns, lambda: _sentence_topics(extraction, patterns)
+        extraction, None, keywords, lambda: _sentence_topics(extraction, keywords)
     )
 
 
@@ -371,24 +394,23 @@ _SENTENCE_TOPICS = ObjectMemo(limit=100_000)
 
 
 def _sentence_topics(
-    extraction: Extraction, patterns: dict[str, re.Pattern[str]]
+    extraction: Extraction, keywords: TopicKeywords
 ) -> dict[int, tuple[str, ...]]:
     found: dict[int, set[str]] = defaultdict(set)
     for figure in extraction.figures:
         if figure.topic != "other":
             found[figure.sentence].add(figure.topic)
     for sentence in extraction.article.sentences:
-        text = sentence.text.lower()
-        for topic_id, pattern in patterns.items():
-            if pattern.search(text):
-                found[sentence.index].add(topic_id)
+        topic_ids = keywords.topics_in(sentence.text.lower())
+        if topic_ids:
+            found[sentence.index].update(topic_ids)
     return {index: tuple(sorted(ids)) for index, ids in sorted(found.items())}
 
 
-def article_topics(extraction: Extraction, patterns: dict[str, re.Pattern[str]]) -> tuple[str, ...]:
+def article_topics(extraction: Extraction, keywords: TopicKeywords) -> tuple[str, ...]:
     """Return the topics an article speaks of: metadata topics plus those its sentences cite."""
     ids = set(extraction.article.meta.topics)
-    for topic_ids in sentence_topics(extraction, patterns).values():
+    for topic_ids in sentence_topics(extraction, keywords).values():
         ids.update(topic_ids)
     return tuple(sorted(ids))
 
@@ -402,7 +424,7 @@ def _features(
     """Per slug: {(kind, key): display name} for claims, entities and topics it contains."""
     entity_names = {e.id: e.name for e in tables.entities}
     topic_names = {t.id: t.name for t in tables.topics}
-    patterns = keyword_patterns(tables.topics)
+    keywords = topic_keywords(tables.topics)
     features: dict[str, dict[tuple[str, str], str]] = {e.article.slug: {} for e in extractions}
     for topic in tables.topics:
         for claim in claims_of(extractions, topic.id, tables):
@@ -412,7 +434,7 @@ def _features(
         own = features[extraction.article.slug]
         for mention in extraction.mentions:
             own[("entity", mention.entity)] = entity_names.get(mention.entity, mention.entity)
-        for topic_id in article_topics(extraction, patterns):
+        for topic_id in article_topics(extraction, keywords):
             own[("topic", topic_id)] = topic_names.get(topic_id, topic_id)
     return features
 

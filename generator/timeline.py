@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from .extract.memo import ObjectMemo, memo_last
-from .link import keyword_patterns, sentence_topics
+from .link import TopicKeywords, sentence_topics, topic_keywords
 from .models import Corpus, DateMention, Extraction
 
 ISO_DATE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
@@ -90,12 +90,12 @@ def format_iso_de(iso: str) -> str:
     return iso
 
 
-def _sentence_features(extraction: Extraction, patterns: dict) -> dict[int, frozenset[str]]:
+def _sentence_features(extraction: Extraction, keywords: TopicKeywords) -> dict[int, frozenset[str]]:
     """Per sentence index: the entity ids and topic keys it names."""
     found: dict[int, set[str]] = defaultdict(set)
     for mention in extraction.mentions:
         found[mention.sentence].add(mention.entity)
-    for index, topic_ids in sentence_topics(extraction, patterns).items():
+    for index, topic_ids in sentence_topics(extraction, keywords).items():
         found[index].update(f"topic:{t}" for t in topic_ids)
     return {index: frozenset(values) for index, values in found.items()}
 
@@ -206,14 +206,14 @@ def build_timeline(corpus: Corpus) -> tuple[Event, ...]:
 
 
 def _article_mentions(
-    extraction: Extraction, patterns: dict
+    extraction: Extraction, keywords: TopicKeywords
 ) -> tuple[tuple[DateCitation, frozenset[str]], ...]:
     """The article's placeable date mentions, each with its context. Kept per extraction:
     a rebuild in `mkdocs serve` recomputes only the edited article's (and the citations
     stay the same objects, so what renderers keep per citation stays valid)."""
 
     def build() -> tuple[tuple[DateCitation, frozenset[str]], ...]:
-        features = _sentence_features(extraction, patterns)
+        features = _sentence_features(extraction, keywords)
         found = []
         for date in extraction.dates:
             if not ISO_DATE.match(date.iso or "") or not (
@@ -225,21 +225,21 @@ def _article_mentions(
             )
         return tuple(found)
 
-    return _MENTIONS.get(extraction, None, patterns, build)
+    return _MENTIONS.get(extraction, None, keywords, build)
 
 
 _MENTIONS = ObjectMemo(limit=100_000)
 
 
 def _build_timeline(corpus: Corpus) -> tuple[Event, ...]:
-    patterns = keyword_patterns(corpus.topics)
+    keywords = topic_keywords(corpus.topics)
     # A mention can only join an event of its own date or, for a month, a day inside it;
     # a bare year only a bare year. So each month (with its days), and each bare year,
     # forms its events independently of the rest: clustered apart, and, in a running
     # `mkdocs serve`, reused while that group's mentions are unchanged.
     groups: dict[str, list[tuple[DateCitation, frozenset[str]]]] = defaultdict(list)
     for extraction in corpus.extractions:
-        for mention in _article_mentions(extraction, patterns):
+        for mention in _article_mentions(extraction, keywords):
             groups[mention[0].iso[:7]].append(mention)
     events: list[Event] = []
     for key in sorted(groups):

@@ -345,3 +345,42 @@ def test_related_is_deterministic_and_capped() -> None:
     second = link_corpus(tuple(reversed(many)), tables(), (), ()).related
     assert first == second
     assert [r.slug for r in dict(first)["m0"]] == ["m1", "m2", "m3", "m4", "m5"]
+
+
+def test_topic_keywords_find_what_a_word_start_regex_per_topic_finds() -> None:
+    """link.TopicKeywords (one Aho–Corasick pass) against the plain computation: per topic,
+    a regex for its keywords at a word start (no letter or digit before them), on random
+    lower-cased texts of keywords, parts of them, digits, letters, underscores, spaces and
+    punctuation, with keywords shared between topics and one a prefix of another."""
+    import random
+    import re
+
+    from generator.link import TopicKeywords
+
+    topics = (
+        Topic("troops", "Truppen", "", ("soldat", "truppe", "troop", " Öl ")),
+        Topic("oil", "Öl", "", ("öl", "oil", "barrel", "ölpreis")),
+        Topic("arms", "Waffen", "", ("waffe", "granate", "ölpreis", "a_b")),
+        Topic("none", "Leer", "", ("  ",)),
+    )
+
+    def reference(text: str) -> set[str]:
+        found = set()
+        for topic in topics:
+            keywords = sorted({k.strip().lower() for k in topic.keywords if k.strip()})
+            if not keywords:
+                continue
+            alternatives = "|".join(re.escape(k) for k in sorted(keywords, key=lambda k: (-len(k), k)))
+            if re.search(rf"(?<![^\W_])(?:{alternatives})", text):
+                found.add(topic.id)
+        return found
+
+    matcher = TopicKeywords(topics)
+    pieces = ["soldat", "truppe", "öl", "oil", "barrel", "ölpreis", "waffe", "granate", "a_b",
+              "sol", "x", "9", "_", " ", "-", ".", "ä", "ß", "é", "\u0301"]
+    rng = random.Random(7)
+    texts = ["", "öl", "xöl", "_öl", "9öl", "a_b", "ba_b", "-a_b"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    for text in texts:
+        assert matcher.topics_in(text) == reference(text), text
+    assert TopicKeywords(()).topics_in("öl") == set()

@@ -23,7 +23,7 @@ from urllib.parse import quote, urlsplit
 
 from ..cache import available_cores
 from ..extract.memo import MISSING, ObjectMemo
-from ..link import Claim, claims_of, keyword_patterns, sentence_topics
+from ..link import Claim, TopicKeywords, claims_of, sentence_topics, topic_keywords
 from ..models import Article, Corpus, Extraction, Figure, Page, Related, Sentence, Tables
 from ..timeline import format_iso_de
 from .common import (
@@ -434,7 +434,7 @@ class _Site:
     related: dict[str, tuple[Related, ...]]
     topic_names: dict[str, str]
     entity_ids: frozenset[str]
-    patterns: dict
+    keywords: TopicKeywords
     topic_key: tuple  # topic_names as a comparable value
 
 
@@ -445,7 +445,7 @@ def _site(corpus: Corpus, tables: Tables) -> _Site:
         related=dict(corpus.related),
         topic_names={t.id: t.name for t in tables.topics},
         entity_ids=frozenset(e.id for e in corpus.entities),
-        patterns=keyword_patterns(tables.topics),
+        keywords=topic_keywords(tables.topics),
         topic_key=tuple(sorted((t.id, t.name) for t in tables.topics)),
     )
 
@@ -470,7 +470,7 @@ def _page_inputs(extraction: Extraction, site: _Site) -> tuple:
         titles,
         site.topic_key,
         site.entity_ids,
-        id(site.patterns),
+        id(site.keywords),
         directory_urls(),
     )
 
@@ -562,11 +562,11 @@ def render_article(extraction: Extraction, site: _Site) -> Page:
     """
     article = extraction.article
     page = article_path(article.slug)
-    topic_names, entity_ids, patterns = site.topic_names, site.entity_ids, site.patterns
+    topic_names, entity_ids, keywords = site.topic_names, site.entity_ids, site.keywords
     lang = "" if article.language == SITE_LANGUAGE else f' lang="{hesc(article.language)}"'
     blocks = [f"<h1{lang}>{hesc(article.title)}</h1>", _metadata(extraction)]
     topic_ids = sorted(
-        {t for ids in sentence_topics(extraction, patterns).values() for t in ids}
+        {t for ids in sentence_topics(extraction, keywords).values() for t in ids}
         | set(article.meta.topics)
     )
     topic_links = [

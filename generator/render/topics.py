@@ -15,7 +15,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..extract.memo import ObjectMemo
-from ..link import Claim, ClaimCitation, claims_of, keyword_patterns, sentence_topics
+from ..link import (
+    Claim,
+    ClaimCitation,
+    TopicKeywords,
+    claims_of,
+    sentence_topics,
+    topic_keywords,
+)
 from ..models import Corpus, Extraction, Page, Sentence, Tables, Topic
 from . import charts
 from .articles import (
@@ -63,10 +70,10 @@ class TopicCitation:
 
 def topic_citations(corpus: Corpus, tables: Tables) -> dict[str, tuple[TopicCitation, ...]]:
     """Return, per topic id, every citing sentence ordered by article date, article, position."""
-    patterns = keyword_patterns(tables.topics)
+    keywords = topic_keywords(tables.topics)
     found: dict[str, list[TopicCitation]] = defaultdict(list)
     for extraction in corpus.extractions:
-        for topic_id, cited in _article_citations(extraction, patterns).items():
+        for topic_id, cited in _article_citations(extraction, keywords).items():
             found[topic_id].extend(cited)
 
     def order(c: TopicCitation) -> tuple:
@@ -77,7 +84,7 @@ def topic_citations(corpus: Corpus, tables: Tables) -> dict[str, tuple[TopicCita
 
 
 def _article_citations(
-    extraction: Extraction, patterns: dict
+    extraction: Extraction, keywords: TopicKeywords
 ) -> dict[str, tuple[TopicCitation, ...]]:
     """Per topic, the article's citing sentences; kept per extraction, so the citations of
     unchanged articles are the same objects from build to build (pages compare them)."""
@@ -85,13 +92,13 @@ def _article_citations(
     def build() -> dict[str, tuple[TopicCitation, ...]]:
         found: dict[str, list[TopicCitation]] = defaultdict(list)
         sources = _sentence_sources(extraction)
-        for index, topic_ids in sentence_topics(extraction, patterns).items():
+        for index, topic_ids in sentence_topics(extraction, keywords).items():
             sentence = extraction.article.sentences[index]
             for topic_id in topic_ids:
                 found[topic_id].append(TopicCitation(extraction, sentence, sources.get(index, "")))
         return {topic_id: tuple(items) for topic_id, items in found.items()}
 
-    return _CITATIONS.get(extraction, None, patterns, build)
+    return _CITATIONS.get(extraction, None, keywords, build)
 
 
 _CITATIONS = ObjectMemo(limit=100_000)
