@@ -33,7 +33,7 @@ from generator.render.charts import render_topic_chart
 from generator.render.data import render_data
 from generator.render.entities import render_entities
 from generator.render.quotes import render_quotes
-from generator.render.report import format_report, render_report
+from generator.render.report import all_problems, format_report, render_report
 from generator.render.sources import render_sources
 from generator.render.timeline import render_timeline
 
@@ -470,3 +470,18 @@ def test_data_exports_hold_one_compact_record_per_line() -> None:
         records = [json.loads(line.rstrip(",")) for line in lines[1:-1]]
         assert records == json.loads(files[path])
         assert all(isinstance(r, dict) for r in records)
+
+
+def test_report_problems_keep_the_first_of_each_in_order_at_any_size() -> None:
+    """all_problems: corpus problems first, then each seed's, each problem once; one
+    warning per seed in a corpus of 20,000 seeds stays one pass (it was quadratic)."""
+    shared = Problem("_tables/entities.yml", "duplicate alias 'kim'")
+    report = tuple(
+        SeedStatus(f"{i:05}.txt", "warnings", f"s{i}", (Problem(f"{i:05}.txt", "no headline"), shared))
+        for i in range(20_000)
+    )
+    corpus = Corpus((), (), (), (), report, (shared,))
+    problems = all_problems(corpus)
+    assert problems[0] == shared and problems.count(shared) == 1
+    assert [p.file for p in problems[1:4]] == ["00000.txt", "00001.txt", "00002.txt"]
+    assert len(problems) == 20_001
