@@ -148,13 +148,10 @@ def _needles(words) -> tuple[str, ...] | None:
     """Texts one of which every match of _alt(words) holds: each phrase's first word (its
     words are matched literally), less those that hold a shorter one ("Berichts" holds
     "Bericht"). None when a phrase has no word: its alternative matches the empty text."""
-    firsts = set()
-    for word in words:
-        parts = str(word).split()
-        if not parts:
-            return None
-        firsts.add(parts[0])
-    return tuple(sorted(w for w in firsts if not any(o != w and o in w for o in firsts)))
+    firsts = _first_words(words)
+    if firsts is None:
+        return None
+    return tuple(w for w in firsts if not any(o != w and o in w for o in firsts))
 
 
 def _first_words(words) -> tuple[str, ...] | None:
