@@ -86,14 +86,24 @@ class HtmlPage(Page):
         self.links_to_anchors = {}
 
 
-def nav_titles(nav) -> dict[str, str | None]:
-    """The title the `nav` config gives each page path (None where it names none), as
-    MkDocs reads it: the first mention of a path counts."""
+def nav_titles(nav, files, config) -> dict[str, str | None]:
+    """The title the `nav` config gives each page it names (None where it names none), by
+    the page's src_uri, found as MkDocs finds it: the path normalised ("./q.md" is
+    "q.md"), a leading "/" dropped when validation.nav.absolute_links is relative_to_docs,
+    the first mention of a page counting."""
+    absolute_links = getattr(config.validation.nav.absolute_links, "name", "")
     titles: dict[str, str | None] = {}
+
+    def add(path: str, title: str | None) -> None:
+        if path.startswith("/") and absolute_links == "RELATIVE_TO_DOCS":
+            path = path.lstrip("/")
+        file = files.get_file_from_path(path)
+        if file is not None:
+            titles.setdefault(file.src_uri, title)
 
     def walk(item, title=None) -> None:
         if isinstance(item, str):
-            titles.setdefault(item, title)
+            add(item, title)
         elif isinstance(item, dict):
             for key, value in item.items():
                 walk(value, key if isinstance(value, str) else None)
@@ -215,7 +225,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_files(self, files, config):
         # A page already set on a File is the one MkDocs builds (and puts in the nav, under
         # the nav's title for it, given here as MkDocs would).
-        titles = nav_titles(config.nav)
+        titles = nav_titles(config.nav, files, config)
         generated = getattr(self, "_html_pages", ())
         for file in files.documentation_pages():
             if file.src_uri in generated and file.page is None:

@@ -415,5 +415,19 @@ def test_mkdocs_builds_our_html_pages_without_markdown_and_others_with_it(built:
     assert plain.content.endswith("<p>Some <em>text</em>.</p>")
     assert plain.title == "Notes"
 
-    nav = [{"Start": "index.md"}, {"Artikel": ["artikel/index.md", {"Quellen": "q.md"}]}]
-    assert nav_titles(nav) == {"index.md": "Start", "artikel/index.md": None, "q.md": "Quellen"}
+    names = ["index.md", "artikel/index.md", "q.md", "abs.md"]
+    files = Files([File(name, config.docs_dir, config.site_dir, True) for name in names])
+    nav = [
+        {"Start": "index.md"},
+        {"Artikel": ["artikel/index.md", {"Quellen": "./q.md"}, {"Wieder": "q.md"}]},
+        {"Absolut": "/abs.md"},
+        {"Extern": "https://example.org/"},
+    ]
+    # as MkDocs reads the nav: "./q.md" is q.md, the first title counts, "/abs.md" is a
+    # link unless absolute links are relative to docs/
+    expected = {"index.md": "Start", "artikel/index.md": None, "q.md": "Quellen"}
+    assert nav_titles(nav, files, config) == expected
+    from mkdocs.structure.pages import _AbsoluteLinksValidationValue  # what the option holds
+
+    config.validation.nav.absolute_links = _AbsoluteLinksValidationValue.RELATIVE_TO_DOCS
+    assert nav_titles(nav, files, config) == {**expected, "abs.md": "Absolut"}

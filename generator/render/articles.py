@@ -534,7 +534,7 @@ def _start_many(extractions: list[Extraction], site: _Site) -> Callable[[], list
         try:
             contents = [c for part in parts for c in part]
         finally:
-            pool.shutdown()
+            pool.shutdown(cancel_futures=True)  # a failed slice: the queued ones are dropped
             _FORKED = ()
         return [
             Page(article_path(extraction.article.slug), content)
@@ -685,6 +685,6 @@ def start_render_articles(corpus: Corpus, tables: Tables) -> Callable[[], tuple[
     """render_articles, started: the returned function returns its pages (for a large
     corpus the article pages are rendered in worker processes until then)."""
     site = _site(corpus, tables)
+    index = render_index(corpus)  # before the workers start: nothing may fail after that
     pages = start_article_pages(corpus.extractions, site)
-    index = render_index(corpus)
     return lambda: (*pages(), *index)
