@@ -210,20 +210,34 @@ def heading(level: int, text_html: str, anchor: str, attrs: str = "") -> str:
     )
 
 
-def html_table(columns: list[tuple[str, str]], rows: list[list[str]]) -> str:
+def html_table(
+    columns: list[tuple[str, str]] | tuple[tuple[str, str], ...],
+    rows: list[list[str]],
+    *,
+    cell_lines: bool = False,
+) -> str:
     """Return a table: `columns` as (header, "left"|"right"), `rows` of escaped cell HTML,
-    one cell per column."""
+    one cell per column. `cell_lines` puts every cell on a line of its own, as
+    Python-Markdown's tables extension writes a table (the listing pages keep that layout).
+    """
 
     def cell(tag: str, align: str, content: str) -> str:
         style = ' style="text-align: right;"' if align == "right" else ""
         return f"<{tag}{style}>{content}</{tag}>"
 
-    head = "".join(cell("th", align, label) for label, align in columns)
+    sep = "\n" if cell_lines else ""
+    head = sep.join(cell("th", align, label) for label, align in columns)
     # one format() per row: the row's markup is the same for every row of the table
     # (format reads braces in the template only, never in the cells filled in)
-    row = ("<tr>" + "".join(cell("td", align, "{}") for _, align in columns) + "</tr>").format
+    cells_html = sep.join(cell("td", align, "{}") for _, align in columns)
+    row = f"<tr>{sep}{cells_html}{sep}</tr>".format
+    for cells in rows:
+        if len(cells) != len(columns):
+            raise ValueError(f"a table row has {len(cells)} cells for {len(columns)} columns")
     body = "\n".join(row(*cells) for cells in rows)
-    return f"<table>\n<thead>\n<tr>{head}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    return (
+        f"<table>\n<thead>\n<tr>{sep}{head}{sep}</tr>\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    )
 
 
 def html_list(items: list[str]) -> str:

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import html
 import posixpath
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from markdown.extensions import toc
+
 from ..models import Page
-from .common import a, esc, heading, href, html_list, html_page
+from .common import a, esc, heading, href, html_list, html_page, html_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,56 +72,21 @@ def pager(path: str, paths: list[str], number: int) -> str:
 # ── heading ids as Python-Markdown's toc extension gives them ─────────────
 #
 # Links from elsewhere (and readers' bookmarks) point at the ids these pages had as
-# Markdown: the toc extension's default slugify of the heading text, made unique on the
-# page with "_1", "_2", … in document order.
-
-_NOT_SLUG = re.compile(r"[^\w\s-]")
-_SEPARATORS = re.compile(r"[-\s]+")
-_COUNTED = re.compile(r"^(.*)_([0-9]+)$")
+# Markdown: the toc extension's slugify of the heading text, made unique on the page with
+# "_1", "_2", … in document order. Its own functions make them.
 
 
 def toc_slug(text_html: str) -> str:
     """Return the id Python-Markdown's toc extension gives a heading with this (escaped,
     tag-free) text: ASCII-folded, lower case, runs of spaces and hyphens as one "-"."""
-    text = unicodedata.normalize("NFKD", html.unescape(text_html))
-    text = _NOT_SLUG.sub("", text.encode("ascii", "ignore").decode("ascii")).strip().lower()
-    return _SEPARATORS.sub("-", text)
-
-
-def unique_id(anchor: str, used: set[str]) -> str:
-    """Return `anchor`, or the first free "<base>_<n>" after it if the page already has it
-    (as the toc extension numbers repeated headings); record the result in `used`."""
-    if anchor in used or not anchor:
-        counted = _COUNTED.match(anchor)
-        base, count = (counted.group(1), int(counted.group(2))) if counted else (anchor, 0)
-        count += 1
-        while f"{base}_{count}" in used:
-            count += 1
-        anchor = f"{base}_{count}"
-    used.add(anchor)
-    return anchor
+    return toc.slugify(html.unescape(text_html), "-")
 
 
 def _heading(level: int, text_html: str, used: set[str]) -> str:
-    return heading(level, text_html, unique_id(toc_slug(text_html), used))
+    return heading(level, text_html, toc.unique(toc_slug(text_html), used))
 
 
 # ── blocks ────────────────────────────────────────────────────────────────
-
-
-def _table(columns: tuple[tuple[str, str], ...], rows: list[list[str]]) -> str:
-    """A table laid out as Python-Markdown's tables extension writes one (a cell per line)."""
-
-    def row(tag: str, cells: list[str]) -> str:
-        lines = []
-        for (_, align), content in zip(columns, cells, strict=True):
-            style = ' style="text-align: right;"' if align == "right" else ""
-            lines.append(f"<{tag}{style}>{content}</{tag}>")
-        return "<tr>\n" + "\n".join(lines) + "\n</tr>"
-
-    head = row("th", [label for label, _ in columns])
-    body = "\n".join(row("td", cells) for cells in rows)
-    return f"<table>\n<thead>\n{head}\n</thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
 def _items(sections: tuple[Section, ...]) -> list[tuple[int, int]]:
@@ -142,7 +107,7 @@ def _section_blocks(path: str, section: Section, rows: list[int], used: set[str]
         return [*blocks, f"<p>{section.empty}</p>"]
     lines = [section.line(path, section.items[r]) for r in rows]
     if section.columns:
-        return [*blocks, _table(section.columns, lines)]
+        return [*blocks, html_table(section.columns, lines, cell_lines=True)]
     return [*blocks, html_list(lines)]
 
 
