@@ -73,8 +73,13 @@ class HtmlPage(Page):
     rendered as MkDocs would.
     """
 
+    @property
+    def is_html(self) -> bool:
+        """Whether the body is our HTML (read once the source is read)."""
+        return self.meta.get(HTML_PAGE_META) is True
+
     def render(self, config, files) -> None:
-        if self.meta.get(HTML_PAGE_META) is not True:
+        if not self.is_html:
             super().render(config, files)
             return
         body = (self.markdown or "").strip()
@@ -186,7 +191,6 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         # Pages the generator wrote: those flagged as HTML skip Markdown (see HtmlPage).
         self._html_pages = {page.path for page in result.pages if page.path.endswith(".md")}
         self._article_pages = {article_path(e.article.slug) for e in result.corpus.extractions}
-        self._searchable: set[str] = set()  # HTML pages the search index reads a view of
         self._full: dict[str, str] = {}
         log.info(
             format_report(result.corpus).splitlines()[0] if result.corpus.report else "no seeds"
@@ -194,16 +198,11 @@ class DossierPlugin(BasePlugin[DossierConfig]):
         for problem in result.problems:
             log.warning(str(problem))
 
-    def on_page_content(self, html, page, config, files):
-        # the search index reads a view of our HTML pages (see _show_search_view)
-        html_page = isinstance(page, HtmlPage) and page.meta.get(HTML_PAGE_META) is True
-        if html_page and not (page.meta.get("search") or {}).get("exclude"):
-            self._searchable.add(page.file.src_uri)
-        return html
-
     @event_priority(50)  # before Material's search plugin (priority 0) indexes the page
     def _show_search_view(self, context, page, config, nav):
-        if page.file.src_uri in self._searchable:
+        # the search index reads a view of our HTML pages it does not exclude
+        excluded = (page.meta.get("search") or {}).get("exclude")
+        if isinstance(page, HtmlPage) and page.is_html and not excluded:
             self._full[page.file.src_uri] = page.content
             tables = page.file.src_uri not in self._article_pages
             page.content = search_view(page.content, tables=tables)
