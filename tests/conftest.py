@@ -15,18 +15,26 @@ GOLD = SHARED / "gold"
 SCORER = SHARED / "tools" / "score_extraction.py"
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the bundled corpus with `mkdocs build --strict` into a fresh folder; return it."""
-    site = tmp_path_factory.mktemp("site")
+def mkdocs_build(site: Path, env: dict[str, str] | None = None) -> str:
+    """Build the bundled corpus with `mkdocs build --strict` into `site` (with `env` as the
+    environment, if given); assert it succeeds and return its log (stderr)."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
+        env=env,
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    return result.stderr
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the bundled corpus with `mkdocs build --strict` into a fresh folder; return it."""
+    site = tmp_path_factory.mktemp("site")
+    mkdocs_build(site)
     return site
 
 

@@ -4,27 +4,15 @@ the same site as Material rendering it for every page."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, mkdocs_build
 
 from generator import theme_cache
 
 
 def _build(site: Path, *, cache: bool) -> str:
-    env = {**os.environ, theme_cache.ENV_SWITCH: "1" if cache else "0"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stderr
+    return mkdocs_build(site, {**os.environ, theme_cache.ENV_SWITCH: "1" if cache else "0"})
 
 
 def test_cached_navigation_gives_the_same_site_byte_for_byte(tmp_path: Path) -> None:
