@@ -128,3 +128,52 @@ def test_corpus_period_supplies_a_missing_year():
     # The year comes from the corpus table, never from today's date.
     assert found == [("Am 4. November", "2021-11-04", False)]
     assert pub == "2021-11-04" and basis == "inferred"
+
+
+def test_next_day_counts_from_the_day_before_it_and_needs_one():
+    found, _, _ = dates_of(
+        "Am 4. März traf die Delegation in Moskau ein. Am Tag darauf reiste sie weiter.",
+        published="2024-03-10",
+    )
+    assert ("Am Tag darauf", "2024-03-05", True) in found
+    found, _, _ = dates_of("Am nächsten Tag reiste sie weiter.", published="2024-03-10")
+    assert found == []  # no day before it: nothing to count from, so no date
+    found, _, _ = dates_of(
+        "The talks ended on March 31. The following day, the ships left.",
+        language="en",
+        published="2024-04-10",
+    )
+    assert ("The following day", "2024-04-01", True) in found
+
+
+def test_same_month_is_the_month_the_text_named_last():
+    found, _, _ = dates_of(
+        "Im März 2023 kamen zehn Schiffe an. Der Hafen war voll. Im selben Monat stieg der "
+        "Preis.",
+        published="2023-06-01",
+    )
+    assert ("Im selben Monat", "2023-03", True) in found
+    found, _, _ = dates_of(
+        "In March 2023, ten ships arrived. Prices rose later that month.",
+        language="en",
+        published="2023-06-01",
+    )
+    assert ("later that month", "2023-03", True) in found
+    found, _, _ = dates_of("Im selben Monat stieg der Preis.", published="2023-06-01")
+    assert found == []  # no month named before: not resolved
+
+
+def test_in_diesem_monat_is_the_month_just_named_else_the_publication_month():
+    just_named, _, _ = dates_of(
+        "Allein im März 2023 wurden 1,7 Milliarden Kubikmeter Gas geliefert. Das entspreche "
+        "einem Zehntel des Verbrauchs in diesem Monat.",
+        published="2023-05-17",
+    )
+    assert ("in diesem Monat", "2023-03", True) in just_named
+    # named two sentences before, or only deictically ("letzten Monat"): this month
+    for text in (
+        "Im März 2023 kamen zehn Schiffe. Der Hafen war voll. In diesem Monat kommen zwölf.",
+        "Letzten Monat kamen zehn Schiffe. In diesem Monat kommen zwölf.",
+    ):
+        found, _, _ = dates_of(text, published="2023-05-17")
+        assert ("In diesem Monat", "2023-05", True) in found, text

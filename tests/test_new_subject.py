@@ -408,16 +408,16 @@ DATES_ONCE_WRONG = [
     # 'sonst drohe im nächsten Winter', published 2023-01-12: the next winter
     (WEB, "nächsten Winter", "2023-12"),
 ]
-STILL_WRONG = pytest.mark.xfail(
-    strict=True,
-    reason="'Allein im März 2023 wurden ... Das entspreche ... des Verbrauchs in diesem "
-    "Monat': 'in diesem Monat' takes the publication month 2023-05, not the March just named",
-)
 
 
 @pytest.mark.parametrize(
     ("file", "text", "iso"),
-    [*DATES_ONCE_WRONG, pytest.param(DPA, "in diesem Monat", "2023-03", marks=STILL_WRONG)],
+    [
+        *DATES_ONCE_WRONG,
+        # 'Allein im März 2023 wurden … Das entspreche … des Verbrauchs in diesem Monat':
+        # the March just named, not the publication month 2023-05
+        (DPA, "in diesem Monat", "2023-03"),
+    ],
     ids=[*(f"{d[0][:6]}:{d[1]}" for d in DATES_ONCE_WRONG), "dpa_ln:in diesem Monat"],
 )
 def test_date_a_careful_reader_resolves(built, file, text, iso):

@@ -706,8 +706,18 @@ def _iso(year: int | None, month: int | None = None, day: int | None = None) -> 
 
 
 def _resolve_relative(
-    f: _Found, published: dt.date, previous_day: str | None
+    f: _Found,
+    published: dt.date,
+    previous_day: str | None,
+    named_month: str | None,
+    named_nearby: bool,
 ) -> tuple[str, bool] | None:
+    """The ISO date a deictic or anaphoric date stands for, and whether it is approximate;
+    None where it cannot be resolved.
+
+    `previous_day` is the last day resolved before it ("am Tag darauf" is the day after);
+    `named_month` the last month the text named itself (not a deictic one: "im März 2023",
+    "am 4. März"), `named_nearby` whether that was in the same or the previous sentence."""
     kind = f.relative
     if f.kind == "weekday" and f.weekday is not None and f.ahead:
         forward = (f.weekday - published.weekday()) % 7
@@ -727,6 +737,18 @@ def _resolve_relative(
         return (published - dt.timedelta(days=2)).isoformat(), False
     if kind == "same_day":
         return (previous_day or published.isoformat()), False
+    if kind == "next_day":  # "am Tag darauf", "the next day": only after a day
+        if previous_day is None:
+            return None
+        return (dt.date.fromisoformat(previous_day) + dt.timedelta(days=1)).isoformat(), False
+    if kind == "same_month":  # "im selben Monat", "that month": only after a month
+        return (named_month, False) if named_month else None
+    if kind == "this_or_same_month":
+        # German "in diesem Monat" is either: the month just named ("Allein im März 2023
+        # wurden … in diesem Monat"), else the month of publication
+        if named_month and named_nearby:
+            return named_month, False
+        return _iso(published.year, published.month), False
     if kind in ("last_week", "this_week"):
         monday = published - dt.timedelta(
             days=published.weekday() + (7 if kind == "last_week" else 0)
@@ -783,7 +805,11 @@ def extract_dates(
     starts = [s.start for s in article.sentences]
     mentions: list[DateMention] = []
     previous_day: str | None = None
+    named_month: str | None = None  # the last month named in the text, and its sentence
+    named_sentence = -2
     for f in found:
+        index = max(bisect.bisect_right(starts, f.start) - 1, 0)
+        sentence = article.sentences[index].index if article.sentences else 0
         # "early next year" names no year: deictic like "next year" itself (gold §4)
         deictic = f.kind in ("relative", "weekday")
         relative = deictic or (f.kind == "yearpart" and f.year is None)
@@ -791,7 +817,9 @@ def extract_dates(
         if deictic:
             if published is None:
                 continue  # a deictic date needs an anchor; nothing to resolve against
-            resolved = _resolve_relative(f, published, previous_day)
+            resolved = _resolve_relative(
+                f, published, previous_day, named_month, sentence - named_sentence <= 1
+            )
             if resolved is None:
                 continue
             iso, approx = resolved
@@ -807,8 +835,8 @@ def extract_dates(
             iso = _iso(year, f.month, f.day if f.kind == "day" else None)
         if len(iso) == 10:
             previous_day = iso
-        index = max(bisect.bisect_right(starts, f.start) - 1, 0)
-        sentence = article.sentences[index].index if article.sentences else 0
+        if not relative and not approx and len(iso) >= 7 and not iso.startswith("XXXX"):
+            named_month, named_sentence = iso[:7], sentence
         mentions.append(
             DateMention(
                 text=body[f.start : f.end],
