@@ -320,7 +320,10 @@ def extract_figures(
         counts = [_counted_noun(tokens, expr, table, stopwords, lex) for expr in exprs]
         durations = [_is_duration(c, lex.durations) for c in counts]
         topics: list[str] = []
-        for expr, count in zip(exprs, counts, strict=True):
+        # by index, not zip(…, strict=True): from compiled code a zip with a keyword is
+        # built through the generic call path, per sentence
+        for k in range(len(exprs)):
+            expr, count = exprs[k], counts[k]
             topic = _topic_of_counts(count, tables, article.language, lex) if count else OTHER
             if topic == OTHER:
                 topic = nearest_topic(sentence.text, expr.start - sentence.start, tables)
@@ -335,7 +338,8 @@ def extract_figures(
                 topics[k] = topics[nearest] if nearest is not None else OTHER
         source = attributor.source(sentence.index)
         framing = attributor.modality(sentence.index)
-        for expr, count, topic in zip(exprs, counts, topics, strict=True):
+        for k in range(len(exprs)):
+            expr, count, topic = exprs[k], counts[k], topics[k]
             # Figure's fields in order (text, low, high, qualifier, counts, topic,
             # attributed_to, sentence, start, end, modality): from compiled code a call by
             # position costs about two thirds of one by keyword

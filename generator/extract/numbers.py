@@ -36,6 +36,9 @@ _SPACED_TOKEN = re.compile(
     r"|(\S))"
 )
 _BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
+# CPython's own str.lower, called as an untyped object so compiled code does not use
+# mypyc's per-character lower case (a final capital sigma: "ΟΣ" is "ος", not "οσ")
+_LOWER: Any = str.lower
 
 
 @lru_cache(maxsize=1)
@@ -221,7 +224,9 @@ def tokenize(text: str, offset: int, blocked: tuple[tuple[int, int], ...]) -> tu
     lowered = text.lower()
     if len(lowered) != len(text) or "Σ" in text:
         lowered = ""
-    for space, num, word, sym in pattern.findall(text):
+    # typed, so compiled code reads the groups as str (findall's items are untyped)
+    found: list[tuple[str, str, str, str]] = pattern.findall(text)
+    for space, num, word, sym in found:
         start = position + len(space)
         if num:
             kind, token = "num", num
@@ -230,7 +235,7 @@ def tokenize(text: str, offset: int, blocked: tuple[tuple[int, int], ...]) -> tu
         else:
             kind, token = "sym", sym
         position = start + len(token)
-        low = lowered[start - offset : position - offset] if lowered else token.lower()
+        low = lowered[start - offset : position - offset] if lowered else _LOWER(token)
         tokens.append(new(Token, (token, kind, start, position, False, low)))
     return flag_blocked(tuple(tokens), blocked)
 
@@ -246,7 +251,7 @@ def tokenize_sentences(
     any other span is tokenized on its own.
     """
     tokens = tokenize(body, 0, ())
-    starts = list(map(_START, tokens))
+    starts = [token.start for token in tokens]  # compiled: a tuple item read per token
     size = len(body)
     found = []
     for start, end in bounds:
@@ -291,7 +296,6 @@ def flag_blocked(
 
 
 _END = attrgetter("end")
-_START = attrgetter("start")
 _new = tuple.__new__
 
 
