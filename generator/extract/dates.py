@@ -109,15 +109,41 @@ def _union(*groups: tuple[str, ...] | None) -> tuple[str, ...] | None:
     return tuple(sorted({key for group in groups for key in group or ()}))
 
 
+class _Openers(NamedTuple):
+    """What a match of a pattern can start with: lower-case texts (DIGIT for a day number),
+    and those of them after which the match may go on with a word character.
+
+    Each text is a phrase's first word. After it the pattern reads whitespace (the
+    phrase's next word, or the separator after the phrase), a comma (a weekday's) or the
+    end of the match, never a word character; except after a part word, which the pattern
+    may join to its month or year without a space ("MitteAugust", "mid-2024"). So where
+    an opener text is followed by a word character ("an" in "Anfang"), a match starting
+    there reads a longer first word, an opener text of its own found at the same offset:
+    the shorter text needs no try."""
+
+    texts: tuple[str, ...]
+    joined: frozenset[str]
+
+
+def _opening(
+    groups: Iterable[tuple[str, ...] | None], joined: tuple[str, ...] | None = ()
+) -> _Openers | None:
+    """The _Openers of `groups` and the part words `joined` (None if any is unknown)."""
+    texts = _union(*groups, joined)
+    if texts is None or joined is None:
+        return None
+    return _Openers(texts, frozenset(joined))
+
+
 DIGIT = "\x00digit"  # opener marker: the match may start with a day number ("4. ", "4th ")
 
 
 @lru_cache(maxsize=8)
-def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]:
+def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], _Openers | None], ...]:
     """Compile the date patterns of one language table (keyed by its repr for caching).
 
-    Each pattern comes with the lower-case texts a match can start with (DIGIT for a
-    digit; None: anything), so the body is scanned once for all of them (see _starts)."""
+    Each pattern comes with the texts a match can start with (_Openers; None: anything),
+    so the body is scanned once for all of them (see _starts)."""
     import ast
 
     t = ast.literal_eval(table_key)
@@ -167,7 +193,7 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ..
                 rf"(?P<day>\d{{1,2}})(?:\.|st|nd|rd|th)?{sep}(?:of{sep})?(?P<mon>{dated_months})"
                 rf"{yw}?"
             ),
-            _union(o_keep, o_weekdays, (DIGIT,)),
+            _opening((o_keep, o_weekdays, (DIGIT,))),
         ),
         # "on Monday, November 4, 2024", "November 4"
         (
@@ -176,41 +202,51 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ..
                 rf"(?P<pre>{keep}{sep})?(?:(?P<wd>{weekdays}),?{sep})?(?P<mon>{dated_months}){sep}"
                 rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![.,]?\d)(?:,?{sep}{YEAR})?"
             ),
-            _union(o_keep, o_weekdays, o_dated_months),
+            _opening((o_keep, o_weekdays, o_dated_months)),
         ),
         # "im Juni 2024", "Mitte August", "März dieses Jahres", "mid-August", "last August"
         (
             "month",
             rf"(?P<pre>{keep}{sep})?(?:(?P<part>{month_part})\s*)?(?P<mon>{dated_months}){yw}",
-            _union(o_keep, o_month_part, o_dated_months),
+            _opening((o_keep, o_dated_months), o_month_part),
         ),
         (
             "month",
             rf"(?:(?P<pre>{keep})|{drop}){sep}(?:(?P<part>{month_part})\s*)?(?P<mon>{months})",
-            _union(o_keep, o_drop),
+            _opening((o_keep, o_drop)),
         ),
-        ("month", rf"(?P<pre>)(?P<part>{month_part})\s*(?P<mon>{months})", o_month_part),
+        (
+            "month",
+            rf"(?P<pre>)(?P<part>{month_part})\s*(?P<mon>{months})",
+            _opening((), o_month_part),
+        ),
         # "im Sommer", "in the summer of 2023"
         (
             "season",
             rf"(?P<pre>{keep}){sep}(?:the{sep})?(?P<season>{seasons})(?:{sep}(?:of{sep})?{YEAR})?",
-            o_keep,
+            _opening((o_keep,)),
         ),
         # "Mitte des Jahres 2022", "Ende 2023", "mid-2024", "early next year"
-        ("yearpart", rf"(?P<yp>{year_part})\s*(?:{YEAR}|{year_word})", o_year_part),
+        ("yearpart", rf"(?P<yp>{year_part})\s*(?:{YEAR}|{year_word})", _opening((), o_year_part)),
         # "im Jahr 2017", "seit 2019", "in 2017"
-        ("year", rf"(?P<pre>{year_prefix}){sep}{YEAR}(?!{sep}{not_after})", o_year_prefix),
+        (
+            "year",
+            rf"(?P<pre>{year_prefix}){sep}{YEAR}(?!{sep}{not_after})",
+            _opening((o_year_prefix,)),
+        ),
         # "am Freitag", "last Friday"
         (
             "weekday",
             rf"(?:(?P<lastwd>{wd_last})|(?P<nextwd>{wd_next})|{wd_this}){sep}(?P<wd>{weekdays})",
-            _union(o_wd_last, o_wd_next, o_wd_this),
+            _opening((o_wd_last, o_wd_next, o_wd_this)),
         ),
-        ("weekday", rf"(?P<after>{wd_after}){sep}(?P<wd>{weekdays})", o_wd_after),
+        ("weekday", rf"(?P<after>{wd_after}){sep}(?P<wd>{weekdays})", _opening((o_wd_after,))),
     ]
     for kind, phrases in sorted((t.get("relative") or {}).items()):
         if phrases:
-            found.append((f"rel:{kind}", _alt(phrases, ci=True), _openers(phrases, ci=True)))
+            found.append(
+                (f"rel:{kind}", _alt(phrases, ci=True), _opening((_openers(phrases, ci=True),)))
+            )
     return tuple(
         (kind, re.compile(rf"(?<![\w-]){pattern}(?![\w])"), openers)
         for kind, pattern, openers in found
@@ -263,7 +299,7 @@ class _Vocabulary(NamedTuple):
     """What _find reads of one language table, derived once per table: the patterns, the
     prefix word sets and the name tables keyed by lower-case name (see _lookup)."""
 
-    patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]
+    patterns: tuple[tuple[str, re.Pattern[str], _Openers | None], ...]
     keep: set[str]
     lasts: frozenset[str]
     aheads: frozenset[str]
@@ -298,70 +334,78 @@ _DAY_NUMBER = re.compile(r"\d(?<![\w-]\d)\d?(?:\.|st|nd|rd|th)?[\s\u00a0]")
 
 
 def _scanner(
-    patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...],
+    patterns: tuple[tuple[str, re.Pattern[str], _Openers | None], ...],
 ) -> ahocorasick.Automaton | None:
     """One automaton over every pattern's opener texts; each maps to (length, pattern
-    numbers). None when no pattern has openers."""
+    numbers, the numbers of those that may go on with a word character after it). None
+    when no pattern has openers."""
     owners: dict[str, list[int]] = {}
+    joiners: dict[str, list[int]] = {}
     for number, (_, _, openers) in enumerate(patterns):
-        for key in openers or ():
+        if openers is None:
+            continue
+        for key in openers.texts:
             if key != DIGIT:
                 owners.setdefault(key, []).append(number)
+                if key in openers.joined:
+                    joiners.setdefault(key, []).append(number)
     if not owners:
         return None
     automaton = ahocorasick.Automaton()
     for key, numbers in sorted(owners.items()):
-        automaton.add_word(key, (len(key), tuple(numbers)))
+        automaton.add_word(key, (len(key), tuple(numbers), tuple(joiners.get(key, ()))))
     automaton.make_automaton()
     return automaton
 
 
 def _starts(
-    body: str, patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]
+    body: str, patterns: tuple[tuple[str, re.Pattern[str], _Openers | None], ...]
 ) -> list[list[int]] | None:
-    """For each pattern, the sorted offsets where a match can start: word starts that open
-    with one of its opener texts (or a day number). None when the lowered body's offsets would
-    not line up with the body's; then every pattern scans the whole body."""
+    """For each pattern, the offsets in order (perhaps repeated) where a match can start:
+    word starts that open with one of its opener texts (or a day number), where the text
+    is not followed by a word character unless the pattern allows one (see _Openers).
+    None when the lowered body's offsets would not line up with the body's; then every
+    pattern scans the whole body."""
     lowered = body.lower()
     if len(lowered) != len(body):
         return None
-    # offsets by the tuple of pattern numbers their opener text belongs to: one list
-    # append per hit instead of one set insertion per (hit, pattern)
-    grouped: dict[tuple[int, ...], list[int]] = {}
+    found: list[list[int]] = [[] for _ in patterns]
+    size = len(body)
     automaton = memo(patterns, "date_scanner", lambda: _scanner(patterns))
     if automaton is not None:
-        for last, (length, numbers) in automaton.iter(lowered):
+        for last, (length, numbers, joiners) in automaton.iter(lowered):
             start = last - length + 1
             # where the patterns' (?<![\w-]) holds: no word character or hyphen before
             if start:
                 before = body[start - 1]
                 if before.isalnum() or before == "_" or before == "-":
                     continue
-            offsets = grouped.get(numbers)
-            if offsets is None:
-                grouped[numbers] = [start]
-            else:
-                offsets.append(start)
-    found: list[set[int]] = [set() for _ in patterns]
-    for numbers, offsets in grouped.items():
-        for number in numbers:
-            found[number].update(offsets)
+            if last + 1 < size:
+                after = body[last + 1]
+                if after.isalnum() or after == "_":
+                    numbers = joiners
+            for number in numbers:
+                found[number].append(start)
     digits = memo(patterns, "digit_patterns", lambda: _digit_patterns(patterns))
     if digits:
         day_numbers = list(map(_MATCH_START, _DAY_NUMBER.finditer(body)))
         for number in digits:
-            found[number].update(day_numbers)
-    return [sorted(offsets) for offsets in found]
+            found[number].extend(day_numbers)
+    for offsets in found:
+        offsets.sort()
+    return found
 
 
 _MATCH_START = re.Match.start
 
 
 def _digit_patterns(
-    patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...],
+    patterns: tuple[tuple[str, re.Pattern[str], _Openers | None], ...],
 ) -> tuple[int, ...]:
     """The numbers of the patterns a match of which may open with a day number."""
-    return tuple(n for n, (_, _, openers) in enumerate(patterns) if openers and DIGIT in openers)
+    return tuple(
+        n for n, (_, _, openers) in enumerate(patterns) if openers and DIGIT in openers.texts
+    )
 
 
 def _matches(body: str, pattern: re.Pattern[str], starts: list[int] | None) -> list[re.Match[str]]:

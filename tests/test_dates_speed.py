@@ -1,0 +1,120 @@
+"""dates._starts tries a pattern only where a match can start: every match a plain
+pattern.finditer finds must still be found, on any text.
+
+The pieces put opener words right before word characters ("an" in "Anfang", "Mitte" in
+"MitteAugust", "mid-2024"), where only a part word may go on without a space, and next
+to commas, digits and the whitespace the patterns' separators read.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from pathlib import Path
+
+from generator.extract.dates import _date_table, _matches, _patterns, _starts
+from generator.tables import load_tables
+
+TABLES = load_tables(Path(__file__).resolve().parent.parent / "seeds" / "_tables")
+
+PIECES = (
+    "am",
+    "Am",
+    "an",
+    "Anfang",
+    "Angaben",
+    "im",
+    "Import",
+    "in",
+    "Inflation",
+    "nach",
+    "Nachfrage",
+    "seit",
+    "bis",
+    "bis zum",
+    "um",
+    "Umsatz",
+    "Mitte",
+    "MitteAugust",
+    "Ende",
+    "Ende2024",
+    "des Jahres",
+    "dieses Jahres",
+    "letzten",
+    "letztenMontag",
+    "4.",
+    "18",
+    "2024",
+    "November",
+    "Novembers",
+    "Nov.",
+    "Dienstag",
+    "Dienstag,",
+    "Dienstags",
+    "den",
+    "Sommer",
+    "heute",
+    "heuter",
+    "gestern",
+    "am selben Tag",
+    "in der",
+    "Woche",
+    "on",
+    "online",
+    "last",
+    "lasting",
+    "this",
+    "mid-",
+    "mid-2024",
+    "midAugust",
+    "early",
+    "Monday",
+    "Mondays",
+    "August",
+    "said",
+    "saidMonday",
+    "the",
+    "summer",
+    "of",
+    "year",
+    "-",
+    ",",
+    ".",
+    " ",
+    "\u00a0",
+    "\n",
+    "x",
+    "_",
+    "K",
+    "ſ",
+)
+
+
+def random_texts(count: int = 800) -> list[str]:
+    """Seeded texts from PIECES, glued or spaced (the same texts every run)."""
+    rng = random.Random(14)
+    joints = ("", "", " ", "\n")
+    return [
+        "".join(rng.choice(PIECES) + rng.choice(joints) for _ in range(rng.randint(0, 30)))
+        for _ in range(count)
+    ]
+
+
+def test_candidate_offsets_find_every_match():
+    for text, language in itertools.product(random_texts(), ("de", "en")):
+        patterns = _patterns(repr(_date_table(TABLES, language)))
+        starts = _starts(text, patterns)
+        for number, (_kind, pattern, openers) in enumerate(patterns):
+            candidates = starts[number] if starts is not None and openers is not None else None
+            fast = [(m.span(), m.groupdict()) for m in _matches(text, pattern, candidates)]
+            plain = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert fast == plain, (pattern.pattern[:60], text)
+
+
+def test_joined_part_words_still_open_a_month():
+    patterns = _patterns(repr(_date_table(TABLES, "de")))
+    text = "MitteAugust kam er, Anfang Mai ging er."
+    starts = _starts(text, patterns)
+    assert starts is not None
+    months = [m.group() for m in _matches(text, patterns[4][1], starts[4])]
+    assert months == ["MitteAugust", "Anfang Mai"]
