@@ -2,8 +2,9 @@
 pattern.finditer finds must still be found, on any text.
 
 The pieces put opener words right before word characters ("an" in "Anfang", "Mitte" in
-"MitteAugust", "mid-2024"), where only a part word may go on without a space, and next
-to commas, digits and the whitespace the patterns' separators read.
+"MitteAugust", "mid-2024"), where only a part word may go on without a space, and before
+what each pattern can or cannot read next (a weekday, a day number, a month, a year, a
+comma), with and without the whitespace the patterns' separators read.
 """
 
 from __future__ import annotations
@@ -90,18 +91,57 @@ PIECES = (
 )
 
 
+# Runs of these make whole dates often: an opener, then what each pattern reads next.
+DATE_PIECES = (
+    "am",
+    "im",
+    "seit",
+    "Mitte",
+    "Ende",
+    "dieses Jahres",
+    "4.",
+    "2024",
+    "November",
+    "Nov.",
+    "Dienstag",
+    "Dienstag,",
+    "den",
+    "Sommer",
+    "in",
+    "on",
+    "last",
+    "mid-",
+    "early",
+    "Monday",
+    "August",
+    "4th",
+    "the",
+    "of",
+    "summer",
+    "next year",
+    "said",
+)
+
+
 def random_texts(count: int = 800) -> list[str]:
-    """Seeded texts from PIECES, glued or spaced (the same texts every run)."""
+    """Seeded texts from PIECES, and from DATE_PIECES, glued or spaced (the same texts
+    every run)."""
     rng = random.Random(14)
     joints = ("", "", " ", "\n")
     return [
-        "".join(rng.choice(PIECES) + rng.choice(joints) for _ in range(rng.randint(0, 30)))
+        "".join(rng.choice(pieces) + rng.choice(joints) for _ in range(rng.randint(0, 30)))
+        for pieces in (PIECES, DATE_PIECES)
         for _ in range(count)
     ]
 
 
+def date_texts() -> list[str]:
+    """Every run of three DATE_PIECES, spaced: each opener before each next part."""
+    return [" ".join(run) for run in itertools.product(DATE_PIECES, repeat=3)]
+
+
 def test_candidate_offsets_find_every_match():
-    for text, language in itertools.product(random_texts(), ("de", "en")):
+    for text, language in itertools.product(random_texts() + date_texts(), ("de", "en")):
         patterns = _patterns(repr(_date_table(TABLES, language)))
         starts = _starts(text, patterns)
         for number, (_kind, pattern, openers) in enumerate(patterns):

@@ -76,42 +76,80 @@ def _alt(words, ci: bool = False) -> str:
     )
 
 
-def _openers(words, ci: bool = False) -> tuple[str, ...] | None:
+Follow = frozenset[str] | None  # first characters that can come next; None: any
+
+
+def _firsts(words, ci: bool = False) -> Follow:
+    """The characters a match of `_alt(words, ci)` can start with (None: a phrase is empty,
+    so anything)."""
+    chars: set[str] = set()
+    for word in {str(w) for w in words}:
+        phrase = word.strip() if ci else " ".join(word.split())
+        if not phrase:
+            return None
+        first = phrase[0]
+        chars.update(first.lower() + first.upper() if ci and first.isalpha() else first)
+    return frozenset(chars)
+
+
+def _openers(words, ci: bool = False, after: Follow = None) -> dict[str, Follow] | None:
     """Lower-case texts one of which every match of `_alt(words, ci)` starts with: each
-    phrase's first word, in every case its first letter may take with `ci`. None when a
-    phrase is empty (its alternative matches anywhere)."""
-    keys: set[str] = set()
+    phrase's first word, in every case its first letter may take with `ci`; each with the
+    characters that can come after it and any whitespace: the first of the phrase's next
+    word, or `after` (what the pattern reads after the phrase) for a one-word phrase. None
+    when a phrase is empty (its alternative matches anywhere)."""
+    keys: dict[str, Follow] = {}
     for word in {str(w) for w in words}:
         if ci:
             phrase = word.strip()
+            pieces = [piece for piece in phrase.split(" ") if piece]
             first = phrase.split(" ")[0]
             if not first:
                 return None
             heads = set(first[0].lower() + first[0].upper()) if first[0].isalpha() else {first[0]}
             variants = {head + first[1:] for head in heads}
         else:
-            parts = word.split()
-            if not parts:
+            pieces = word.split()
+            if not pieces:
                 return None
-            variants = {parts[0]}
+            variants = {pieces[0]}
+        follow = frozenset(pieces[1][0]) if len(pieces) > 1 else after
         for variant in variants:
             key = variant.lower()
             if len(key) != len(variant):
                 return None  # the offsets of the lowered text would not line up
-            keys.add(key)
-    return tuple(sorted(keys))
+            keys[key] = _either(keys[key], follow) if key in keys else follow
+    return keys
 
 
-def _union(*groups: tuple[str, ...] | None) -> tuple[str, ...] | None:
-    """All opener texts of `groups`; None if any group is unknown."""
-    if any(group is None for group in groups):
-        return None
-    return tuple(sorted({key for group in groups for key in group or ()}))
+def _either(one: Follow, other: Follow) -> Follow:
+    return None if one is None or other is None else one | other
+
+
+def _joint(*follows: Follow) -> Follow:
+    """The characters any of `follows` allows (None: any)."""
+    joint: Follow = frozenset()
+    for follow in follows:
+        joint = _either(joint, follow)
+    return joint
+
+
+def _union(*groups: dict[str, Follow] | None) -> dict[str, Follow] | None:
+    """All opener texts of `groups` and what can follow each; None if any group is
+    unknown."""
+    found: dict[str, Follow] = {}
+    for group in groups:
+        if group is None:
+            return None
+        for key, follow in group.items():
+            found[key] = _either(found[key], follow) if key in found else follow
+    return found
 
 
 class _Openers(NamedTuple):
     """What a match of a pattern can start with: lower-case texts (DIGIT for a day number),
-    and those of them after which the match may go on with a word character.
+    those of them after which the match may go on with a word character, and the
+    characters that can come after each text and any whitespace (None: any).
 
     Each text is a phrase's first word. After it the pattern reads whitespace (the
     phrase's next word, or the separator after the phrase), a comma (a weekday's) or the
@@ -119,20 +157,22 @@ class _Openers(NamedTuple):
     may join to its month or year without a space ("MitteAugust", "mid-2024"). So where
     an opener text is followed by a word character ("an" in "Anfang"), a match starting
     there reads a longer first word, an opener text of its own found at the same offset:
-    the shorter text needs no try."""
+    the shorter text needs no try; nor does a text followed by what cannot come next
+    ("am" before "Ende": no weekday, month or day number)."""
 
     texts: tuple[str, ...]
     joined: frozenset[str]
+    follows: dict[str, Follow]
 
 
 def _opening(
-    groups: Iterable[tuple[str, ...] | None], joined: tuple[str, ...] | None = ()
+    groups: Iterable[dict[str, Follow] | None], joined: dict[str, Follow] | None
 ) -> _Openers | None:
     """The _Openers of `groups` and the part words `joined` (None if any is unknown)."""
-    texts = _union(*groups, joined)
-    if texts is None or joined is None:
+    follows = _union(*groups, joined)
+    if follows is None or joined is None:
         return None
-    return _Openers(texts, frozenset(joined))
+    return _Openers(tuple(sorted(follows)), frozenset(joined), follows)
 
 
 DIGIT = "\x00digit"  # opener marker: the match may start with a day number ("4. ", "4th ")
@@ -168,18 +208,23 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], _Openers | No
     # agency English drops the "on": "said Tuesday"; the word before is context, not span
     wd_after = _alt(t.get("weekday_after", ()), ci=True)
     not_after = _alt(t.get("not_after_year", ()), ci=True)
-    # what a match of each pattern can start with: its optional and required first parts
-    o_keep = _openers(t.get("keep_prefixes", ()), ci=True)
-    o_drop = _openers(t.get("drop_prefixes", ()), ci=True)
-    o_dated_months = _openers(_all_months(t))
-    o_weekdays = _openers(t.get("weekdays", {}))
-    o_month_part = _openers(parts.get("month_level", ()), ci=True)
-    o_year_part = _openers(parts.get("year_level", {}), ci=True)
-    o_year_prefix = _openers(t.get("year_prefixes", ()), ci=True)
-    o_wd_this = _openers(t.get("weekday_prefixes", {}).get("this", ()), ci=True)
-    o_wd_last = _openers(t.get("weekday_prefixes", {}).get("last", ()), ci=True)
-    o_wd_next = _openers(t.get("weekday_prefixes", {}).get("next", ()), ci=True)
-    o_wd_after = _openers(t.get("weekday_after", ()), ci=True)
+    # what a match of each pattern can start with, and what can come next: the first
+    # characters of the pattern's next part (DIGIT: a digit)
+    digit = frozenset({DIGIT})
+    years = frozenset("12")  # YEAR
+    f_weekdays = _firsts(t.get("weekdays", {}))
+    f_dated_months = _firsts(_all_months(t))
+    f_months = _firsts(t.get("months", {}))
+    f_month_part = _firsts(parts.get("month_level", ()), ci=True)
+    year_words = t.get("year_words", {})
+    f_year_words = _firsts(
+        [word for key in ("this", "last", "next") for word in year_words.get(key, ())], ci=True
+    )
+    f_article = _firsts(t.get("day_article", ()), ci=True)
+    f_seasons = _firsts(t.get("seasons", {}))
+    w_keep = t.get("keep_prefixes", ())
+    w_weekdays = t.get("weekdays", {})
+    w_month_part = parts.get("month_level", ())
     sep = r"[\s\u00a0]+"
     year_word = rf"(?P<this>{this_year})|(?P<lasty>{last_year})|(?P<nexty>{next_year})"
     yw = rf"(?:{sep}(?:{YEAR}|{year_word}))"
@@ -193,7 +238,14 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], _Openers | No
                 rf"(?P<day>\d{{1,2}})(?:\.|st|nd|rd|th)?{sep}(?:of{sep})?(?P<mon>{dated_months})"
                 rf"{yw}?"
             ),
-            _opening((o_keep, o_weekdays, (DIGIT,))),
+            _opening(
+                (
+                    _openers(w_keep, True, _joint(f_weekdays, digit)),
+                    _openers(w_weekdays, False, _joint(frozenset(","), f_article, digit)),
+                    {DIGIT: None},
+                ),
+                {},
+            ),
         ),
         # "on Monday, November 4, 2024", "November 4"
         (
@@ -202,50 +254,83 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], _Openers | No
                 rf"(?P<pre>{keep}{sep})?(?:(?P<wd>{weekdays}),?{sep})?(?P<mon>{dated_months}){sep}"
                 rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![.,]?\d)(?:,?{sep}{YEAR})?"
             ),
-            _opening((o_keep, o_weekdays, o_dated_months)),
+            _opening(
+                (
+                    _openers(w_keep, True, _joint(f_weekdays, f_dated_months)),
+                    _openers(w_weekdays, False, _joint(frozenset(","), f_dated_months)),
+                    _openers(_all_months(t), False, digit),
+                ),
+                {},
+            ),
         ),
         # "im Juni 2024", "Mitte August", "März dieses Jahres", "mid-August", "last August"
         (
             "month",
             rf"(?P<pre>{keep}{sep})?(?:(?P<part>{month_part})\s*)?(?P<mon>{dated_months}){yw}",
-            _opening((o_keep, o_dated_months), o_month_part),
+            _opening(
+                (
+                    _openers(w_keep, True, _joint(f_month_part, f_dated_months)),
+                    _openers(_all_months(t), False, _joint(years, f_year_words)),
+                ),
+                _openers(w_month_part, True, f_dated_months),
+            ),
         ),
         (
             "month",
             rf"(?:(?P<pre>{keep})|{drop}){sep}(?:(?P<part>{month_part})\s*)?(?P<mon>{months})",
-            _opening((o_keep, o_drop)),
+            _opening(
+                (
+                    _openers(w_keep, True, _joint(f_month_part, f_months)),
+                    _openers(t.get("drop_prefixes", ()), True, _joint(f_month_part, f_months)),
+                ),
+                {},
+            ),
         ),
         (
             "month",
             rf"(?P<pre>)(?P<part>{month_part})\s*(?P<mon>{months})",
-            _opening((), o_month_part),
+            _opening((), _openers(w_month_part, True, f_months)),
         ),
         # "im Sommer", "in the summer of 2023"
         (
             "season",
             rf"(?P<pre>{keep}){sep}(?:the{sep})?(?P<season>{seasons})(?:{sep}(?:of{sep})?{YEAR})?",
-            _opening((o_keep,)),
+            _opening((_openers(w_keep, True, _joint(frozenset("t"), f_seasons)),), {}),
         ),
         # "Mitte des Jahres 2022", "Ende 2023", "mid-2024", "early next year"
-        ("yearpart", rf"(?P<yp>{year_part})\s*(?:{YEAR}|{year_word})", _opening((), o_year_part)),
+        (
+            "yearpart",
+            rf"(?P<yp>{year_part})\s*(?:{YEAR}|{year_word})",
+            _opening((), _openers(parts.get("year_level", {}), True, _joint(years, f_year_words))),
+        ),
         # "im Jahr 2017", "seit 2019", "in 2017"
         (
             "year",
             rf"(?P<pre>{year_prefix}){sep}{YEAR}(?!{sep}{not_after})",
-            _opening((o_year_prefix,)),
+            _opening((_openers(t.get("year_prefixes", ()), True, years),), {}),
         ),
         # "am Freitag", "last Friday"
         (
             "weekday",
             rf"(?:(?P<lastwd>{wd_last})|(?P<nextwd>{wd_next})|{wd_this}){sep}(?P<wd>{weekdays})",
-            _opening((o_wd_last, o_wd_next, o_wd_this)),
+            _opening(
+                [
+                    _openers(t.get("weekday_prefixes", {}).get(key, ()), True, f_weekdays)
+                    for key in ("last", "next", "this")
+                ],
+                {},
+            ),
         ),
-        ("weekday", rf"(?P<after>{wd_after}){sep}(?P<wd>{weekdays})", _opening((o_wd_after,))),
+        (
+            "weekday",
+            rf"(?P<after>{wd_after}){sep}(?P<wd>{weekdays})",
+            _opening((_openers(t.get("weekday_after", ()), True, f_weekdays),), {}),
+        ),
     ]
     for kind, phrases in sorted((t.get("relative") or {}).items()):
         if phrases:
             found.append(
-                (f"rel:{kind}", _alt(phrases, ci=True), _opening((_openers(phrases, ci=True),)))
+                (f"rel:{kind}", _alt(phrases, ci=True), _opening((_openers(phrases, ci=True),), {}))
             )
     return tuple(
         (kind, re.compile(rf"(?<![\w-]){pattern}(?![\w])"), openers)
@@ -336,24 +421,24 @@ _DAY_NUMBER = re.compile(r"\d(?<![\w-]\d)\d?(?:\.|st|nd|rd|th)?[\s\u00a0]")
 def _scanner(
     patterns: tuple[tuple[str, re.Pattern[str], _Openers | None], ...],
 ) -> ahocorasick.Automaton | None:
-    """One automaton over every pattern's opener texts; each maps to (length, pattern
-    numbers, the numbers of those that may go on with a word character after it). None
-    when no pattern has openers."""
-    owners: dict[str, list[int]] = {}
-    joiners: dict[str, list[int]] = {}
+    """One automaton over every pattern's opener texts; each maps to (length, (pattern
+    number, what can follow) pairs, the pairs of the patterns that may go on with a word
+    character after it). None when no pattern has openers."""
+    owners: dict[str, list[tuple[int, Follow]]] = {}
+    joiners: dict[str, list[tuple[int, Follow]]] = {}
     for number, (_, _, openers) in enumerate(patterns):
         if openers is None:
             continue
-        for key in openers.texts:
+        for key, follow in openers.follows.items():
             if key != DIGIT:
-                owners.setdefault(key, []).append(number)
+                owners.setdefault(key, []).append((number, follow))
                 if key in openers.joined:
-                    joiners.setdefault(key, []).append(number)
+                    joiners.setdefault(key, []).append((number, follow))
     if not owners:
         return None
     automaton = ahocorasick.Automaton()
-    for key, numbers in sorted(owners.items()):
-        automaton.add_word(key, (len(key), tuple(numbers), tuple(joiners.get(key, ()))))
+    for key, owned in sorted(owners.items()):
+        automaton.add_word(key, (len(key), tuple(owned), tuple(joiners.get(key, ()))))
     automaton.make_automaton()
     return automaton
 
@@ -363,9 +448,9 @@ def _starts(
 ) -> list[list[int]] | None:
     """For each pattern, the offsets in order (perhaps repeated) where a match can start:
     word starts that open with one of its opener texts (or a day number), where the text
-    is not followed by a word character unless the pattern allows one (see _Openers).
-    None when the lowered body's offsets would not line up with the body's; then every
-    pattern scans the whole body."""
+    is followed by what the pattern can read next (see _Openers). None when the lowered
+    body's offsets would not line up with the body's; then every pattern scans the whole
+    body."""
     lowered = body.lower()
     if len(lowered) != len(body):
         return None
@@ -373,19 +458,28 @@ def _starts(
     size = len(body)
     automaton = memo(patterns, "date_scanner", lambda: _scanner(patterns))
     if automaton is not None:
-        for last, (length, numbers, joiners) in automaton.iter(lowered):
+        for last, (length, owned, joiners) in automaton.iter(lowered):
             start = last - length + 1
             # where the patterns' (?<![\w-]) holds: no word character or hyphen before
             if start:
                 before = body[start - 1]
                 if before.isalnum() or before == "_" or before == "-":
                     continue
-            if last + 1 < size:
-                after = body[last + 1]
-                if after.isalnum() or after == "_":
-                    numbers = joiners
-            for number in numbers:
-                found[number].append(start)
+            after = last + 1
+            if after < size:
+                following = body[after]
+                if following.isalnum() or following == "_":
+                    owned = joiners
+            while after < size and body[after].isspace():
+                after += 1
+            following = body[after] if after < size else ""
+            for number, follow in owned:
+                if (
+                    follow is None
+                    or following in follow
+                    or (DIGIT in follow and following.isdecimal())
+                ):
+                    found[number].append(start)
     digits = memo(patterns, "digit_patterns", lambda: _digit_patterns(patterns))
     if digits:
         day_numbers = list(map(_MATCH_START, _DAY_NUMBER.finditer(body)))
