@@ -458,6 +458,11 @@ def _starts(
     size = len(body)
     automaton = memo(patterns, "date_scanner", lambda: _scanner(patterns))
     if automaton is not None:
+        # typed, so that the compiled loop does native arithmetic and string reads
+        last: int
+        length: int
+        owned: tuple[tuple[int, Follow], ...]
+        joiners: tuple[tuple[int, Follow], ...]
         for last, (length, owned, joiners) in automaton.iter(lowered):
             start = last - length + 1
             # where the patterns' (?<![\w-]) holds: no word character or hyphen before
