@@ -114,6 +114,7 @@ DATE_PIECES = (
     "early",
     "Monday",
     "August",
+    "12th",
     "4th",
     "the",
     "of",

@@ -163,16 +163,26 @@ class _Openers(NamedTuple):
     texts: tuple[str, ...]
     joined: frozenset[str]
     follows: dict[str, Follow]
+    # where a match opens with a day number: the texts one of which it reads after the
+    # day, whitespace and perhaps "of" ("4. November", "4th of November"); None: unknown
+    after_day: frozenset[str] | None = None
 
 
 def _opening(
-    groups: Iterable[dict[str, Follow] | None], joined: dict[str, Follow] | None
+    groups: Iterable[dict[str, Follow] | None],
+    joined: dict[str, Follow] | None,
+    after_day: dict[str, Follow] | None = None,
 ) -> _Openers | None:
     """The _Openers of `groups` and the part words `joined` (None if any is unknown)."""
     follows = _union(*groups, joined)
     if follows is None or joined is None:
         return None
-    return _Openers(tuple(sorted(follows)), frozenset(joined), follows)
+    return _Openers(
+        tuple(sorted(follows)),
+        frozenset(joined),
+        follows,
+        frozenset(after_day) if after_day is not None else None,
+    )
 
 
 DIGIT = "\x00digit"  # opener marker: the match may start with a day number ("4. ", "4th ")
@@ -245,6 +255,7 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], _Openers | No
                     {DIGIT: None},
                 ),
                 {},
+                _openers(_all_months(t)),
             ),
         ),
         # "on Monday, November 4, 2024", "November 4"
@@ -421,9 +432,10 @@ _DAY_NUMBER = re.compile(r"\d(?<![\w-]\d)\d?(?:\.|st|nd|rd|th)?[\s\u00a0]")
 def _scanner(
     patterns: tuple[tuple[str, re.Pattern[str], _Openers | None], ...],
 ) -> ahocorasick.Automaton | None:
-    """One automaton over every pattern's opener texts; each maps to (length, (pattern
-    number, what can follow) pairs, the pairs of the patterns that may go on with a word
-    character after it). None when no pattern has openers."""
+    """One automaton over every pattern's opener texts and the texts a day number opening
+    a match reads after it (_day_anchors); each maps to (length, (pattern number, what can
+    follow) pairs, the pairs of the patterns that may go on with a word character after
+    it, whether a day number may precede it). None when there are no such texts."""
     owners: dict[str, list[tuple[int, Follow]]] = {}
     joiners: dict[str, list[tuple[int, Follow]]] = {}
     for number, (_, _, openers) in enumerate(patterns):
@@ -434,27 +446,46 @@ def _scanner(
                 owners.setdefault(key, []).append((number, follow))
                 if key in openers.joined:
                     joiners.setdefault(key, []).append((number, follow))
-    if not owners:
+    anchors = _day_anchors(patterns) or frozenset()
+    if not owners and not anchors:
         return None
     automaton = ahocorasick.Automaton()
-    for key, owned in sorted(owners.items()):
-        automaton.add_word(key, (len(key), tuple(owned), tuple(joiners.get(key, ()))))
+    for key in sorted({*owners, *anchors}):
+        automaton.add_word(
+            key,
+            (len(key), tuple(owners.get(key, ())), tuple(joiners.get(key, ())), key in anchors),
+        )
     automaton.make_automaton()
     return automaton
+
+
+def _day_anchors(
+    patterns: tuple[tuple[str, re.Pattern[str], _Openers | None], ...],
+) -> frozenset[str] | None:
+    """The texts one of which a match opening with a day number reads after the day (see
+    _Openers.after_day); None when a pattern that may open with one does not say."""
+    anchors: set[str] = set()
+    for number in _digit_patterns(patterns):
+        openers = patterns[number][2]
+        if openers is None or openers.after_day is None:
+            return None
+        anchors |= openers.after_day
+    return frozenset(anchors)
 
 
 def _starts(
     body: str, patterns: tuple[tuple[str, re.Pattern[str], _Openers | None], ...]
 ) -> list[list[int]] | None:
     """For each pattern, the offsets in order (perhaps repeated) where a match can start:
-    word starts that open with one of its opener texts (or a day number), where the text
-    is followed by what the pattern can read next (see _Openers). None when the lowered
-    body's offsets would not line up with the body's; then every pattern scans the whole
-    body."""
+    word starts that open with one of its opener texts, where the text is followed by
+    what the pattern can read next (see _Openers), and day numbers before a text the
+    pattern reads after one. None when the lowered body's offsets would not line up with
+    the body's; then every pattern scans the whole body."""
     lowered = body.lower()
     if len(lowered) != len(body):
         return None
     found: list[list[int]] = [[] for _ in patterns]
+    anchored: list[int] = []  # word starts of texts a day number may precede
     size = len(body)
     automaton = memo(patterns, "date_scanner", lambda: _scanner(patterns))
     if automaton is not None:
@@ -463,13 +494,16 @@ def _starts(
         length: int
         owned: tuple[tuple[int, Follow], ...]
         joiners: tuple[tuple[int, Follow], ...]
-        for last, (length, owned, joiners) in automaton.iter(lowered):
+        anchor: bool
+        for last, (length, owned, joiners, anchor) in automaton.iter(lowered):
             start = last - length + 1
             # where the patterns' (?<![\w-]) holds: no word character or hyphen before
             if start:
                 before = body[start - 1]
                 if before.isalnum() or before == "_" or before == "-":
                     continue
+            if anchor:
+                anchored.append(start)
             after = last + 1
             if after < size:
                 following = body[after]
@@ -487,7 +521,10 @@ def _starts(
                     found[number].append(start)
     digits = memo(patterns, "digit_patterns", lambda: _digit_patterns(patterns))
     if digits:
-        day_numbers = list(map(_MATCH_START, _DAY_NUMBER.finditer(body)))
+        if memo(patterns, "day_anchors", lambda: _day_anchors(patterns)) is None:
+            day_numbers = list(map(_MATCH_START, _DAY_NUMBER.finditer(body)))
+        else:
+            day_numbers = _day_numbers(body, anchored)
         for number in digits:
             found[number].extend(day_numbers)
     for offsets in found:
@@ -496,6 +533,31 @@ def _starts(
 
 
 _MATCH_START = re.Match.start
+
+
+def _day_numbers(body: str, anchored: list[int]) -> list[int]:
+    """Where a day number (_DAY_NUMBER) ends in the whitespace before one of the offsets
+    `anchored`, or before an "of" there ("4th of November"): the day numbers a match can
+    open with, found in a few characters each instead of a scan of the body."""
+    found: list[int] = []
+    for anchor in anchored:
+        end = anchor
+        while end and body[end - 1].isspace():
+            end -= 1
+        if end == anchor:
+            continue  # the day pattern reads whitespace before the month
+        ends = [end]
+        if body.startswith("of", end - 2) and end >= 2:
+            of = end - 2
+            while of and body[of - 1].isspace():
+                of -= 1
+            if of < end - 2:
+                ends.append(of)
+        for end in ends:
+            # a day number is at most four characters before its whitespace: "12th "
+            for m in _DAY_NUMBER.finditer(body, max(0, end - 4), end + 1):
+                found.append(m.start())
+    return found
 
 
 def _digit_patterns(
