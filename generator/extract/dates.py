@@ -34,24 +34,41 @@ from .spans import keep_disjoint
 YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d.,]\d)"
 
 
-class _Found(NamedTuple):
-    """A raw date expression before resolution (a named tuple, not a frozen dataclass:
-    building one is a single call, not a Python-level call per field)."""
+class _Found:
+    """A raw date expression before resolution (a plain class, not a named tuple: compiled,
+    building one is a native call, not the named tuple's Python-level __new__)."""
 
-    start: int
-    end: int
-    kind: str  # day | month | year | season | yearpart | weekday | relative
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    year_offset: int | None = None  # "dieses Jahres" 0, "letzten Jahres" -1
-    weekday: int | None = None
-    last: bool = False  # "letzten Freitag", "last August"
-    ahead: bool = False  # "nächsten Winter", "next March": the first one after publication
-    next_week: bool = False  # "next Friday", "kommenden Freitag": never the publication day
-    part: str | None = None
-    relative: str | None = None  # today | yesterday | same_day | last_week | ...
-    approx: bool = False
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,  # day | month | year | season | yearpart | weekday | relative
+        day: int | None = None,
+        month: int | None = None,
+        year: int | None = None,
+        year_offset: int | None = None,  # "dieses Jahres" 0, "letzten Jahres" -1
+        weekday: int | None = None,
+        last: bool = False,  # "letzten Freitag", "last August"
+        ahead: bool = False,  # "nächsten Winter", "next March": the first one after publication
+        next_week: bool = False,  # "next Friday", "kommenden Freitag": never the publication day
+        part: str | None = None,
+        relative: str | None = None,  # today | yesterday | same_day | last_week | ...
+        approx: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.day = day
+        self.month = month
+        self.year = year
+        self.year_offset = year_offset
+        self.weekday = weekday
+        self.last = last
+        self.ahead = ahead
+        self.next_week = next_week
+        self.part = part
+        self.relative = relative
+        self.approx = approx
 
 
 # ── pattern building ──────────────────────────────────────────────────────
