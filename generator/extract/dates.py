@@ -408,11 +408,40 @@ def _by_lower(mapping: dict) -> dict[str, object]:
     return found
 
 
+class _GroupIndex:
+    """Where the named groups of a date pattern stand in its Match.groups() (counted from
+    1; 0: the pattern has no such group): one groups() call and tuple reads per match
+    instead of a groupdict() and its lookups."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        index = pattern.groupindex
+        self.pre = index.get("pre", 0)
+        self.part = index.get("part", 0)
+        self.mon = index.get("mon", 0)
+        self.day = index.get("day", 0)
+        self.year = index.get("year", 0)
+        self.this = index.get("this", 0)
+        self.lasty = index.get("lasty", 0)
+        self.nexty = index.get("nexty", 0)
+        self.wd = index.get("wd", 0)
+        self.after = index.get("after", 0)
+        self.lastwd = index.get("lastwd", 0)
+        self.nextwd = index.get("nextwd", 0)
+        self.yp = index.get("yp", 0)
+        self.season = index.get("season", 0)
+
+
+def _part(values: tuple[str | None, ...], number: int) -> str | None:
+    """Group `number` of a match's groups() (0: the pattern has no such group: None)."""
+    return values[number - 1] if number else None
+
+
 class _Vocabulary(NamedTuple):
     """What _find reads of one language table, derived once per table: the patterns, the
     prefix word sets and the name tables keyed by lower-case name (see _lookup)."""
 
     patterns: tuple[tuple[str, re.Pattern[str], _Openers | None], ...]
+    groups: tuple[_GroupIndex, ...]  # of each pattern
     keep: set[str]
     lasts: frozenset[str]
     aheads: frozenset[str]
@@ -424,8 +453,10 @@ class _Vocabulary(NamedTuple):
 
 
 def _vocabulary(table: dict) -> _Vocabulary:
+    patterns = _patterns(repr(table))
     return _Vocabulary(
-        patterns=_patterns(repr(table)),
+        patterns=patterns,
+        groups=tuple(_GroupIndex(pattern) for _, pattern, _ in patterns),
         keep={str(w).lower() for w in table.get("keep_prefixes", ())},
         lasts=_lower_words(table.get("last_prefixes")),
         aheads=_lower_words(table.get("next_prefixes")),
@@ -658,6 +689,7 @@ def _find(body: str, table: dict) -> list[_Found]:
     patterns = vocabulary.patterns
     starts = _starts(body, patterns)
     for number, (kind, pattern, openers) in enumerate(patterns):
+        gi = vocabulary.groups[number]
         if starts is not None and openers is not None:
             if not starts[number]:
                 continue  # no offset where a match of it could start
@@ -665,50 +697,52 @@ def _find(body: str, table: dict) -> list[_Found]:
         else:
             matches = pattern.finditer(body)
         for m in matches:
-            # a group that took no part is None (or absent from this pattern): .get() is None
-            g = m.groupdict()
+            # a group that took no part is None, and so is one absent from this pattern
+            values = m.groups()
             start = m.start()
-            pre = g.get("pre")
+            pre = _part(values, gi.pre)
+            part = _part(values, gi.part)
             if pre and pre.strip().split()[0].lower() not in keep:
-                start = m.start("pre") + len(pre)  # "seit 2019" → "2019"
+                start = m.start(gi.pre) + len(pre)  # "seit 2019" → "2019"
             elif (
                 pre is None
                 and kind == "month"
-                and g.get("mon") is not None
-                and g.get("part") is None
+                and _part(values, gi.mon) is not None
+                and part is None
             ):
-                start = m.start("mon")  # a dropped preposition ("seit März 2024")
-            elif pre is None and kind == "month" and g.get("part") is not None:
-                start = m.start("part")  # "seit Anfang Dezember" → "Anfang Dezember"
-            if kind == "month" and g.get("part") is not None and start > m.start("part"):
-                start = m.start("part")
+                start = m.start(gi.mon)  # a dropped preposition ("seit März 2024")
+            elif pre is None and kind == "month" and part is not None:
+                start = m.start(gi.part)  # "seit Anfang Dezember" → "Anfang Dezember"
+            if kind == "month" and part is not None and start > m.start(gi.part):
+                start = m.start(gi.part)
             while start < m.end() and body[start].isspace():
                 start += 1
-            year = int(g["year"]) if g.get("year") is not None else None
+            year_text = _part(values, gi.year)
+            year = int(year_text) if year_text is not None else None
             offset = (
                 0
-                if g.get("this") is not None
+                if _part(values, gi.this) is not None
                 else -1
-                if g.get("lasty") is not None
+                if _part(values, gi.lasty) is not None
                 else 1
-                if g.get("nexty") is not None
+                if _part(values, gi.nexty) is not None
                 else None
             )
             if kind.startswith("rel:"):
                 raw.append(_Found(start, m.end(), "relative", relative=kind[4:]))
             elif kind == "weekday":
-                if g.get("after") is not None:
-                    start = m.start("wd")
+                if _part(values, gi.after) is not None:
+                    start = m.start(gi.wd)
                 raw.append(
                     _Found(
                         start,
                         m.end(),
                         kind,
-                        weekday=_lookup(weekdays, g["wd"]),
-                        last=g.get("lastwd") is not None,
-                        ahead=g.get("nextwd") is not None
+                        weekday=_lookup(weekdays, _part(values, gi.wd)),
+                        last=_part(values, gi.lastwd) is not None,
+                        ahead=_part(values, gi.nextwd) is not None
                         or _future(body, start, m.end(), vocabulary.futures),
-                        next_week=g.get("nextwd") is not None,
+                        next_week=_part(values, gi.nextwd) is not None,
                     )
                 )
             elif kind == "yearpart":
@@ -717,7 +751,7 @@ def _find(body: str, table: dict) -> list[_Found]:
                         start,
                         m.end(),
                         kind,
-                        month=_lookup(vocabulary.year_parts, g["yp"]),
+                        month=_lookup(vocabulary.year_parts, _part(values, gi.yp)),
                         year=year,
                         year_offset=offset,
                         approx=True,
@@ -729,7 +763,7 @@ def _find(body: str, table: dict) -> list[_Found]:
                         start,
                         m.end(),
                         kind,
-                        month=_lookup(vocabulary.seasons, g["season"]),
+                        month=_lookup(vocabulary.seasons, _part(values, gi.season)),
                         year=year,
                         last=bool(pre and pre.strip().lower() in lasts),
                         ahead=bool(pre and pre.strip().lower() in aheads),
@@ -740,19 +774,20 @@ def _find(body: str, table: dict) -> list[_Found]:
                 raw.append(_Found(start, m.end(), kind, year=year))
             else:
                 last = bool(pre and pre.strip().lower() in lasts)
+                day = _part(values, gi.day)
                 raw.append(
                     _Found(
                         start,
                         m.end(),
                         kind,
-                        day=int(g["day"]) if g.get("day") is not None else None,
-                        month=_lookup(months, g["mon"]),
+                        day=int(day) if day is not None else None,
+                        month=_lookup(months, _part(values, gi.mon)),
                         year=year,
                         year_offset=offset,
-                        weekday=_lookup(weekdays, g.get("wd")),
+                        weekday=_lookup(weekdays, _part(values, gi.wd)),
                         last=last,
                         ahead=bool(pre and pre.strip().lower() in aheads),
-                        part=g.get("part"),
+                        part=part,
                     )
                 )
     # longest first among overlaps, then text order
