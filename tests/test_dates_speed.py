@@ -1,5 +1,6 @@
 """dates._starts tries a pattern only where a match can start: every match a plain
-pattern.finditer finds must still be found, on any text.
+pattern.finditer finds must still be found, on any text. dates._iso writes numbers
+without format() where it can: it must write what the format specs write.
 
 The pieces put opener words right before word characters ("an" in "Anfang", "Mitte" in
 "MitteAugust", "mid-2024"), where only a part word may go on without a space, and before
@@ -13,7 +14,7 @@ import itertools
 import random
 from pathlib import Path
 
-from generator.extract.dates import _date_table, _matches, _patterns, _starts
+from generator.extract.dates import _date_table, _iso, _matches, _patterns, _starts
 from generator.tables import load_tables
 
 TABLES = load_tables(Path(__file__).resolve().parent.parent / "seeds" / "_tables")
@@ -159,3 +160,18 @@ def test_joined_part_words_still_open_a_month():
     assert starts is not None
     months = [m.group() for m in _matches(text, patterns[4][1], starts[4])]
     assert months == ["MitteAugust", "Anfang Mai"]
+
+
+def test_iso_writes_what_the_format_specs_write():
+    def plain(year, month=None, day=None):
+        text = f"{year:04d}" if year is not None else "XXXX"
+        if month:
+            text += f"-{month:02d}"
+            if day:
+                text += f"-{day:02d}"
+        return text
+
+    years = (None, -5, 0, 7, 99, 999, 1000, 2024, 9999, 10000, 123456)
+    numbers = (None, -3, 0, 1, 9, 10, 12, 31, 99, 100, 250)
+    for year, month, day in itertools.product(years, numbers, numbers):
+        assert _iso(year, month, day) == plain(year, month, day), (year, month, day)

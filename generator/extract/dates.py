@@ -954,12 +954,16 @@ def _year_for(
 
 
 def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str:
-    text = f"{year:04d}" if year is not None else "XXXX"
+    text = (str(year) if 1000 <= year <= 9999 else f"{year:04d}") if year is not None else "XXXX"
     if month:
-        text += f"-{month:02d}"
+        text += _DASHED[month] if 0 < month < 100 else f"-{month:02d}"
         if day:
-            text += f"-{day:02d}"
+            text += _DASHED[day] if 0 < day < 100 else f"-{day:02d}"
     return text
+
+
+# "-01" … "-99": a month or day as _iso writes it, without a format() call per number
+_DASHED = ("",) + tuple(f"-{number:02d}" for number in range(1, 100))
 
 
 def _resolve_relative(
