@@ -1071,14 +1071,8 @@ def extract_dates(
         index = max(bisect.bisect_right(starts, f.start) - 1, 0)
         sentence = article.sentences[index].index if article.sentences else 0
         mentions.append(
-            DateMention(
-                text=body[f.start : f.end],
-                iso=iso,
-                approx=approx,
-                relative=relative,
-                sentence=sentence,
-                start=f.start,
-                end=f.end,
-            )
+            # positional, in the order of DateMention's fields (text, iso, approx,
+            # relative, sentence, start, end): compiled, keywords would cost a dict per call
+            DateMention(body[f.start : f.end], iso, approx, relative, sentence, f.start, f.end)
         )
     return tuple(mentions), (published.isoformat() if published else None), basis
