@@ -190,7 +190,8 @@ def _opening(
     joined: dict[str, Follow] | None,
     after_day: dict[str, Follow] | None = None,
 ) -> _Openers | None:
-    """The _Openers of `groups` and the part words `joined` (None if any is unknown)."""
+    """The _Openers of `groups`, the part words `joined` and the texts a day number opening
+    a match precedes, `after_day` (None if `groups` or `joined` is unknown)."""
     follows = _union(*groups, joined)
     if follows is None or joined is None:
         return None
