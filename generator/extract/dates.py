@@ -34,24 +34,41 @@ from .spans import keep_disjoint
 YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d.,]\d)"
 
 
-class _Found(NamedTuple):
-    """A raw date expression before resolution (a named tuple, not a frozen dataclass:
-    building one is a single call, not a Python-level call per field)."""
+class _Found:
+    """A raw date expression before resolution (a plain class, not a named tuple: compiled,
+    building one is a native call, not the named tuple's Python-level __new__)."""
 
-    start: int
-    end: int
-    kind: str  # day | month | year | season | yearpart | weekday | relative
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    year_offset: int | None = None  # "dieses Jahres" 0, "letzten Jahres" -1
-    weekday: int | None = None
-    last: bool = False  # "letzten Freitag", "last August"
-    ahead: bool = False  # "nächsten Winter", "next March": the first one after publication
-    next_week: bool = False  # "next Friday", "kommenden Freitag": never the publication day
-    part: str | None = None
-    relative: str | None = None  # today | yesterday | same_day | last_week | ...
-    approx: bool = False
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: str,  # day | month | year | season | yearpart | weekday | relative
+        day: int | None = None,
+        month: int | None = None,
+        year: int | None = None,
+        year_offset: int | None = None,  # "dieses Jahres" 0, "letzten Jahres" -1
+        weekday: int | None = None,
+        last: bool = False,  # "letzten Freitag", "last August"
+        ahead: bool = False,  # "nächsten Winter", "next March": the first one after publication
+        next_week: bool = False,  # "next Friday", "kommenden Freitag": never the publication day
+        part: str | None = None,
+        relative: str | None = None,  # today | yesterday | same_day | last_week | ...
+        approx: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.day = day
+        self.month = month
+        self.year = year
+        self.year_offset = year_offset
+        self.weekday = weekday
+        self.last = last
+        self.ahead = ahead
+        self.next_week = next_week
+        self.part = part
+        self.relative = relative
+        self.approx = approx
 
 
 # ── pattern building ──────────────────────────────────────────────────────
@@ -76,48 +93,125 @@ def _alt(words, ci: bool = False) -> str:
     )
 
 
-def _openers(words, ci: bool = False) -> tuple[str, ...] | None:
+Follow = frozenset[str] | None  # first characters that can come next; None: any
+
+
+def _firsts(words, ci: bool = False) -> Follow:
+    """The characters a match of `_alt(words, ci)` can start with (None: a phrase is empty,
+    so anything)."""
+    chars: set[str] = set()
+    for word in {str(w) for w in words}:
+        phrase = word.strip() if ci else " ".join(word.split())
+        if not phrase:
+            return None
+        first = phrase[0]
+        chars.update(first.lower() + first.upper() if ci and first.isalpha() else first)
+    return frozenset(chars)
+
+
+def _openers(words, ci: bool = False, after: Follow = None) -> dict[str, Follow] | None:
     """Lower-case texts one of which every match of `_alt(words, ci)` starts with: each
-    phrase's first word, in every case its first letter may take with `ci`. None when a
-    phrase is empty (its alternative matches anywhere)."""
-    keys: set[str] = set()
+    phrase's first word, in every case its first letter may take with `ci`; each with the
+    characters that can come after it and any whitespace: the first of the phrase's next
+    word, or `after` (what the pattern reads after the phrase) for a one-word phrase. None
+    when a phrase is empty (its alternative matches anywhere)."""
+    keys: dict[str, Follow] = {}
     for word in {str(w) for w in words}:
         if ci:
             phrase = word.strip()
+            pieces = [piece for piece in phrase.split(" ") if piece]
             first = phrase.split(" ")[0]
             if not first:
                 return None
             heads = set(first[0].lower() + first[0].upper()) if first[0].isalpha() else {first[0]}
             variants = {head + first[1:] for head in heads}
         else:
-            parts = word.split()
-            if not parts:
+            pieces = word.split()
+            if not pieces:
                 return None
-            variants = {parts[0]}
+            variants = {pieces[0]}
+        follow = frozenset(pieces[1][0]) if len(pieces) > 1 else after
         for variant in variants:
             key = variant.lower()
             if len(key) != len(variant):
                 return None  # the offsets of the lowered text would not line up
-            keys.add(key)
-    return tuple(sorted(keys))
+            keys[key] = _either(keys[key], follow) if key in keys else follow
+    return keys
 
 
-def _union(*groups: tuple[str, ...] | None) -> tuple[str, ...] | None:
-    """All opener texts of `groups`; None if any group is unknown."""
-    if any(group is None for group in groups):
+def _either(one: Follow, other: Follow) -> Follow:
+    return None if one is None or other is None else one | other
+
+
+def _joint(*follows: Follow) -> Follow:
+    """The characters any of `follows` allows (None: any)."""
+    joint: Follow = frozenset()
+    for follow in follows:
+        joint = _either(joint, follow)
+    return joint
+
+
+def _union(*groups: dict[str, Follow] | None) -> dict[str, Follow] | None:
+    """All opener texts of `groups` and what can follow each; None if any group is
+    unknown."""
+    found: dict[str, Follow] = {}
+    for group in groups:
+        if group is None:
+            return None
+        for key, follow in group.items():
+            found[key] = _either(found[key], follow) if key in found else follow
+    return found
+
+
+class _Openers(NamedTuple):
+    """What a match of a pattern can start with: lower-case texts (DIGIT for a day number),
+    those of them after which the match may go on with a word character, and the
+    characters that can come after each text and any whitespace (None: any).
+
+    Each text is a phrase's first word. After it the pattern reads whitespace (the
+    phrase's next word, or the separator after the phrase), a comma (a weekday's) or the
+    end of the match, never a word character; except after a part word, which the pattern
+    may join to its month or year without a space ("MitteAugust", "mid-2024"). So where
+    an opener text is followed by a word character ("an" in "Anfang"), a match starting
+    there reads a longer first word, an opener text of its own found at the same offset:
+    the shorter text needs no try; nor does a text followed by what cannot come next
+    ("am" before "Ende": no weekday, month or day number)."""
+
+    texts: tuple[str, ...]
+    joined: frozenset[str]
+    follows: dict[str, Follow]
+    # where a match opens with a day number: the texts one of which it reads after the
+    # day, whitespace and perhaps "of" ("4. November", "4th of November"); None: unknown
+    after_day: frozenset[str] | None = None
+
+
+def _opening(
+    groups: Iterable[dict[str, Follow] | None],
+    joined: dict[str, Follow] | None,
+    after_day: dict[str, Follow] | None = None,
+) -> _Openers | None:
+    """The _Openers of `groups`, the part words `joined` and the texts a day number opening
+    a match precedes, `after_day` (None if `groups` or `joined` is unknown)."""
+    follows = _union(*groups, joined)
+    if follows is None or joined is None:
         return None
-    return tuple(sorted({key for group in groups for key in group or ()}))
+    return _Openers(
+        tuple(sorted(follows)),
+        frozenset(joined),
+        follows,
+        frozenset(after_day) if after_day is not None else None,
+    )
 
 
 DIGIT = "\x00digit"  # opener marker: the match may start with a day number ("4. ", "4th ")
 
 
 @lru_cache(maxsize=8)
-def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]:
+def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], _Openers | None], ...]:
     """Compile the date patterns of one language table (keyed by its repr for caching).
 
-    Each pattern comes with the lower-case texts a match can start with (DIGIT for a
-    digit; None: anything), so the body is scanned once for all of them (see _starts)."""
+    Each pattern comes with the texts a match can start with (_Openers; None: anything),
+    so the body is scanned once for all of them (see _starts)."""
     import ast
 
     t = ast.literal_eval(table_key)
@@ -142,18 +236,23 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ..
     # agency English drops the "on": "said Tuesday"; the word before is context, not span
     wd_after = _alt(t.get("weekday_after", ()), ci=True)
     not_after = _alt(t.get("not_after_year", ()), ci=True)
-    # what a match of each pattern can start with: its optional and required first parts
-    o_keep = _openers(t.get("keep_prefixes", ()), ci=True)
-    o_drop = _openers(t.get("drop_prefixes", ()), ci=True)
-    o_dated_months = _openers(_all_months(t))
-    o_weekdays = _openers(t.get("weekdays", {}))
-    o_month_part = _openers(parts.get("month_level", ()), ci=True)
-    o_year_part = _openers(parts.get("year_level", {}), ci=True)
-    o_year_prefix = _openers(t.get("year_prefixes", ()), ci=True)
-    o_wd_this = _openers(t.get("weekday_prefixes", {}).get("this", ()), ci=True)
-    o_wd_last = _openers(t.get("weekday_prefixes", {}).get("last", ()), ci=True)
-    o_wd_next = _openers(t.get("weekday_prefixes", {}).get("next", ()), ci=True)
-    o_wd_after = _openers(t.get("weekday_after", ()), ci=True)
+    # what a match of each pattern can start with, and what can come next: the first
+    # characters of the pattern's next part (DIGIT: a digit)
+    digit = frozenset({DIGIT})
+    years = frozenset("12")  # YEAR
+    f_weekdays = _firsts(t.get("weekdays", {}))
+    f_dated_months = _firsts(_all_months(t))
+    f_months = _firsts(t.get("months", {}))
+    f_month_part = _firsts(parts.get("month_level", ()), ci=True)
+    year_words = t.get("year_words", {})
+    f_year_words = _firsts(
+        [word for key in ("this", "last", "next") for word in year_words.get(key, ())], ci=True
+    )
+    f_article = _firsts(t.get("day_article", ()), ci=True)
+    f_seasons = _firsts(t.get("seasons", {}))
+    w_keep = t.get("keep_prefixes", ())
+    w_weekdays = t.get("weekdays", {})
+    w_month_part = parts.get("month_level", ())
     sep = r"[\s\u00a0]+"
     year_word = rf"(?P<this>{this_year})|(?P<lasty>{last_year})|(?P<nexty>{next_year})"
     yw = rf"(?:{sep}(?:{YEAR}|{year_word}))"
@@ -167,7 +266,15 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ..
                 rf"(?P<day>\d{{1,2}})(?:\.|st|nd|rd|th)?{sep}(?:of{sep})?(?P<mon>{dated_months})"
                 rf"{yw}?"
             ),
-            _union(o_keep, o_weekdays, (DIGIT,)),
+            _opening(
+                (
+                    _openers(w_keep, True, _joint(f_weekdays, digit)),
+                    _openers(w_weekdays, False, _joint(frozenset(","), f_article, digit)),
+                    {DIGIT: None},
+                ),
+                {},
+                _openers(_all_months(t)),
+            ),
         ),
         # "on Monday, November 4, 2024", "November 4"
         (
@@ -176,41 +283,84 @@ def _patterns(table_key: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ..
                 rf"(?P<pre>{keep}{sep})?(?:(?P<wd>{weekdays}),?{sep})?(?P<mon>{dated_months}){sep}"
                 rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![.,]?\d)(?:,?{sep}{YEAR})?"
             ),
-            _union(o_keep, o_weekdays, o_dated_months),
+            _opening(
+                (
+                    _openers(w_keep, True, _joint(f_weekdays, f_dated_months)),
+                    _openers(w_weekdays, False, _joint(frozenset(","), f_dated_months)),
+                    _openers(_all_months(t), False, digit),
+                ),
+                {},
+            ),
         ),
         # "im Juni 2024", "Mitte August", "März dieses Jahres", "mid-August", "last August"
         (
             "month",
             rf"(?P<pre>{keep}{sep})?(?:(?P<part>{month_part})\s*)?(?P<mon>{dated_months}){yw}",
-            _union(o_keep, o_month_part, o_dated_months),
+            _opening(
+                (
+                    _openers(w_keep, True, _joint(f_month_part, f_dated_months)),
+                    _openers(_all_months(t), False, _joint(years, f_year_words)),
+                ),
+                _openers(w_month_part, True, f_dated_months),
+            ),
         ),
         (
             "month",
             rf"(?:(?P<pre>{keep})|{drop}){sep}(?:(?P<part>{month_part})\s*)?(?P<mon>{months})",
-            _union(o_keep, o_drop),
+            _opening(
+                (
+                    _openers(w_keep, True, _joint(f_month_part, f_months)),
+                    _openers(t.get("drop_prefixes", ()), True, _joint(f_month_part, f_months)),
+                ),
+                {},
+            ),
         ),
-        ("month", rf"(?P<pre>)(?P<part>{month_part})\s*(?P<mon>{months})", o_month_part),
+        (
+            "month",
+            rf"(?P<pre>)(?P<part>{month_part})\s*(?P<mon>{months})",
+            _opening((), _openers(w_month_part, True, f_months)),
+        ),
         # "im Sommer", "in the summer of 2023"
         (
             "season",
             rf"(?P<pre>{keep}){sep}(?:the{sep})?(?P<season>{seasons})(?:{sep}(?:of{sep})?{YEAR})?",
-            o_keep,
+            _opening((_openers(w_keep, True, _joint(frozenset("t"), f_seasons)),), {}),
         ),
         # "Mitte des Jahres 2022", "Ende 2023", "mid-2024", "early next year"
-        ("yearpart", rf"(?P<yp>{year_part})\s*(?:{YEAR}|{year_word})", o_year_part),
+        (
+            "yearpart",
+            rf"(?P<yp>{year_part})\s*(?:{YEAR}|{year_word})",
+            _opening((), _openers(parts.get("year_level", {}), True, _joint(years, f_year_words))),
+        ),
         # "im Jahr 2017", "seit 2019", "in 2017"
-        ("year", rf"(?P<pre>{year_prefix}){sep}{YEAR}(?!{sep}{not_after})", o_year_prefix),
+        (
+            "year",
+            rf"(?P<pre>{year_prefix}){sep}{YEAR}(?!{sep}{not_after})",
+            _opening((_openers(t.get("year_prefixes", ()), True, years),), {}),
+        ),
         # "am Freitag", "last Friday"
         (
             "weekday",
             rf"(?:(?P<lastwd>{wd_last})|(?P<nextwd>{wd_next})|{wd_this}){sep}(?P<wd>{weekdays})",
-            _union(o_wd_last, o_wd_next, o_wd_this),
+            _opening(
+                [
+                    _openers(t.get("weekday_prefixes", {}).get(key, ()), True, f_weekdays)
+                    for key in ("last", "next", "this")
+                ],
+                {},
+            ),
         ),
-        ("weekday", rf"(?P<after>{wd_after}){sep}(?P<wd>{weekdays})", o_wd_after),
+        (
+            "weekday",
+            rf"(?P<after>{wd_after}){sep}(?P<wd>{weekdays})",
+            _opening((_openers(t.get("weekday_after", ()), True, f_weekdays),), {}),
+        ),
     ]
     for kind, phrases in sorted((t.get("relative") or {}).items()):
         if phrases:
-            found.append((f"rel:{kind}", _alt(phrases, ci=True), _openers(phrases, ci=True)))
+            found.append(
+                (f"rel:{kind}", _alt(phrases, ci=True), _opening((_openers(phrases, ci=True),), {}))
+            )
     return tuple(
         (kind, re.compile(rf"(?<![\w-]){pattern}(?![\w])"), openers)
         for kind, pattern, openers in found
@@ -259,11 +409,40 @@ def _by_lower(mapping: dict) -> dict[str, object]:
     return found
 
 
+class _GroupIndex:
+    """Where the named groups of a date pattern stand in its Match.groups() (counted from
+    1; 0: the pattern has no such group): one groups() call and tuple reads per match
+    instead of a groupdict() and its lookups."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        index = pattern.groupindex
+        self.pre = index.get("pre", 0)
+        self.part = index.get("part", 0)
+        self.mon = index.get("mon", 0)
+        self.day = index.get("day", 0)
+        self.year = index.get("year", 0)
+        self.this = index.get("this", 0)
+        self.lasty = index.get("lasty", 0)
+        self.nexty = index.get("nexty", 0)
+        self.wd = index.get("wd", 0)
+        self.after = index.get("after", 0)
+        self.lastwd = index.get("lastwd", 0)
+        self.nextwd = index.get("nextwd", 0)
+        self.yp = index.get("yp", 0)
+        self.season = index.get("season", 0)
+
+
+def _part(values: tuple[str | None, ...], number: int) -> str | None:
+    """Group `number` of a match's groups() (0: the pattern has no such group: None)."""
+    return values[number - 1] if number else None
+
+
 class _Vocabulary(NamedTuple):
     """What _find reads of one language table, derived once per table: the patterns, the
     prefix word sets and the name tables keyed by lower-case name (see _lookup)."""
 
-    patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]
+    patterns: tuple[tuple[str, re.Pattern[str], _Openers | None], ...]
+    groups: tuple[_GroupIndex, ...]  # of each pattern
     keep: set[str]
     lasts: frozenset[str]
     aheads: frozenset[str]
@@ -275,8 +454,10 @@ class _Vocabulary(NamedTuple):
 
 
 def _vocabulary(table: dict) -> _Vocabulary:
+    patterns = _patterns(repr(table))
     return _Vocabulary(
-        patterns=_patterns(repr(table)),
+        patterns=patterns,
+        groups=tuple(_GroupIndex(pattern) for _, pattern, _ in patterns),
         keep={str(w).lower() for w in table.get("keep_prefixes", ())},
         lasts=_lower_words(table.get("last_prefixes")),
         aheads=_lower_words(table.get("next_prefixes")),
@@ -298,70 +479,143 @@ _DAY_NUMBER = re.compile(r"\d(?<![\w-]\d)\d?(?:\.|st|nd|rd|th)?[\s\u00a0]")
 
 
 def _scanner(
-    patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...],
+    patterns: tuple[tuple[str, re.Pattern[str], _Openers | None], ...],
 ) -> ahocorasick.Automaton | None:
-    """One automaton over every pattern's opener texts; each maps to (length, pattern
-    numbers). None when no pattern has openers."""
-    owners: dict[str, list[int]] = {}
+    """One automaton over every pattern's opener texts and the texts a day number opening
+    a match reads after it (_day_anchors); each maps to (length, (pattern number, what can
+    follow) pairs, the pairs of the patterns that may go on with a word character after
+    it, whether a day number may precede it). None when there are no such texts."""
+    owners: dict[str, list[tuple[int, Follow]]] = {}
+    joiners: dict[str, list[tuple[int, Follow]]] = {}
     for number, (_, _, openers) in enumerate(patterns):
-        for key in openers or ():
+        if openers is None:
+            continue
+        for key, follow in openers.follows.items():
             if key != DIGIT:
-                owners.setdefault(key, []).append(number)
-    if not owners:
+                owners.setdefault(key, []).append((number, follow))
+                if key in openers.joined:
+                    joiners.setdefault(key, []).append((number, follow))
+    anchors = _day_anchors(patterns) or frozenset()
+    if not owners and not anchors:
         return None
     automaton = ahocorasick.Automaton()
-    for key, numbers in sorted(owners.items()):
-        automaton.add_word(key, (len(key), tuple(numbers)))
+    for key in sorted({*owners, *anchors}):
+        automaton.add_word(
+            key,
+            (len(key), tuple(owners.get(key, ())), tuple(joiners.get(key, ())), key in anchors),
+        )
     automaton.make_automaton()
     return automaton
 
 
+def _day_anchors(
+    patterns: tuple[tuple[str, re.Pattern[str], _Openers | None], ...],
+) -> frozenset[str] | None:
+    """The texts one of which a match opening with a day number reads after the day (see
+    _Openers.after_day); None when a pattern that may open with one does not say."""
+    anchors: set[str] = set()
+    for number in _digit_patterns(patterns):
+        openers = patterns[number][2]
+        if openers is None or openers.after_day is None:
+            return None
+        anchors |= openers.after_day
+    return frozenset(anchors)
+
+
 def _starts(
-    body: str, patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]
+    body: str, patterns: tuple[tuple[str, re.Pattern[str], _Openers | None], ...]
 ) -> list[list[int]] | None:
-    """For each pattern, the sorted offsets where a match can start: word starts that open
-    with one of its opener texts (or a day number). None when the lowered body's offsets would
-    not line up with the body's; then every pattern scans the whole body."""
+    """For each pattern, the offsets in order (perhaps repeated) where a match can start:
+    word starts that open with one of its opener texts, where the text is followed by
+    what the pattern can read next (see _Openers), and day numbers before a text the
+    pattern reads after one. None when the lowered body's offsets would not line up with
+    the body's; then every pattern scans the whole body."""
     lowered = body.lower()
     if len(lowered) != len(body):
         return None
-    # offsets by the tuple of pattern numbers their opener text belongs to: one list
-    # append per hit instead of one set insertion per (hit, pattern)
-    grouped: dict[tuple[int, ...], list[int]] = {}
+    found: list[list[int]] = [[] for _ in patterns]
+    anchored: list[int] = []  # word starts of texts a day number may precede
+    size = len(body)
     automaton = memo(patterns, "date_scanner", lambda: _scanner(patterns))
     if automaton is not None:
-        for last, (length, numbers) in automaton.iter(lowered):
+        # typed, so that the compiled loop does native arithmetic and string reads
+        last: int
+        length: int
+        owned: tuple[tuple[int, Follow], ...]
+        joiners: tuple[tuple[int, Follow], ...]
+        anchor: bool
+        for last, (length, owned, joiners, anchor) in automaton.iter(lowered):
             start = last - length + 1
             # where the patterns' (?<![\w-]) holds: no word character or hyphen before
             if start:
                 before = body[start - 1]
                 if before.isalnum() or before == "_" or before == "-":
                     continue
-            offsets = grouped.get(numbers)
-            if offsets is None:
-                grouped[numbers] = [start]
-            else:
-                offsets.append(start)
-    found: list[set[int]] = [set() for _ in patterns]
-    for numbers, offsets in grouped.items():
-        for number in numbers:
-            found[number].update(offsets)
+            if anchor:
+                anchored.append(start)
+            after = last + 1
+            if after < size:
+                following = body[after]
+                if following.isalnum() or following == "_":
+                    owned = joiners
+            while after < size and body[after].isspace():
+                after += 1
+            following = body[after] if after < size else ""
+            for number, follow in owned:
+                if (
+                    follow is None
+                    or following in follow
+                    or (DIGIT in follow and following.isdecimal())
+                ):
+                    found[number].append(start)
     digits = memo(patterns, "digit_patterns", lambda: _digit_patterns(patterns))
     if digits:
-        day_numbers = list(map(_MATCH_START, _DAY_NUMBER.finditer(body)))
+        if memo(patterns, "day_anchors", lambda: _day_anchors(patterns)) is None:
+            day_numbers = list(map(_MATCH_START, _DAY_NUMBER.finditer(body)))
+        else:
+            day_numbers = _day_numbers(body, anchored)
         for number in digits:
-            found[number].update(day_numbers)
-    return [sorted(offsets) for offsets in found]
+            found[number].extend(day_numbers)
+    for offsets in found:
+        offsets.sort()
+    return found
 
 
 _MATCH_START = re.Match.start
 
 
+def _day_numbers(body: str, anchored: list[int]) -> list[int]:
+    """Where a day number (_DAY_NUMBER) ends in the whitespace before one of the offsets
+    `anchored`, or before an "of" there ("4th of November"): the day numbers a match can
+    open with, found in a few characters each instead of a scan of the body."""
+    found: list[int] = []
+    for anchor in anchored:
+        end = anchor
+        while end and body[end - 1].isspace():
+            end -= 1
+        if end == anchor:
+            continue  # the day pattern reads whitespace before the month
+        ends = [end]
+        if body.startswith("of", end - 2) and end >= 2:
+            of = end - 2
+            while of and body[of - 1].isspace():
+                of -= 1
+            if of < end - 2:
+                ends.append(of)
+        for end in ends:
+            # a day number is at most four characters before its whitespace: "12th "
+            for m in _DAY_NUMBER.finditer(body, max(0, end - 4), end + 1):
+                found.append(m.start())
+    return found
+
+
 def _digit_patterns(
-    patterns: tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...],
+    patterns: tuple[tuple[str, re.Pattern[str], _Openers | None], ...],
 ) -> tuple[int, ...]:
     """The numbers of the patterns a match of which may open with a day number."""
-    return tuple(n for n, (_, _, openers) in enumerate(patterns) if openers and DIGIT in openers)
+    return tuple(
+        n for n, (_, _, openers) in enumerate(patterns) if openers and DIGIT in openers.texts
+    )
 
 
 def _matches(body: str, pattern: re.Pattern[str], starts: list[int] | None) -> list[re.Match[str]]:
@@ -436,6 +690,7 @@ def _find(body: str, table: dict) -> list[_Found]:
     patterns = vocabulary.patterns
     starts = _starts(body, patterns)
     for number, (kind, pattern, openers) in enumerate(patterns):
+        gi = vocabulary.groups[number]
         if starts is not None and openers is not None:
             if not starts[number]:
                 continue  # no offset where a match of it could start
@@ -443,50 +698,52 @@ def _find(body: str, table: dict) -> list[_Found]:
         else:
             matches = pattern.finditer(body)
         for m in matches:
-            # a group that took no part is None (or absent from this pattern): .get() is None
-            g = m.groupdict()
+            # a group that took no part is None, and so is one absent from this pattern
+            values = m.groups()
             start = m.start()
-            pre = g.get("pre")
+            pre = _part(values, gi.pre)
+            part = _part(values, gi.part)
             if pre and pre.strip().split()[0].lower() not in keep:
-                start = m.start("pre") + len(pre)  # "seit 2019" → "2019"
+                start = m.start(gi.pre) + len(pre)  # "seit 2019" → "2019"
             elif (
                 pre is None
                 and kind == "month"
-                and g.get("mon") is not None
-                and g.get("part") is None
+                and _part(values, gi.mon) is not None
+                and part is None
             ):
-                start = m.start("mon")  # a dropped preposition ("seit März 2024")
-            elif pre is None and kind == "month" and g.get("part") is not None:
-                start = m.start("part")  # "seit Anfang Dezember" → "Anfang Dezember"
-            if kind == "month" and g.get("part") is not None and start > m.start("part"):
-                start = m.start("part")
+                start = m.start(gi.mon)  # a dropped preposition ("seit März 2024")
+            elif pre is None and kind == "month" and part is not None:
+                start = m.start(gi.part)  # "seit Anfang Dezember" → "Anfang Dezember"
+            if kind == "month" and part is not None and start > m.start(gi.part):
+                start = m.start(gi.part)
             while start < m.end() and body[start].isspace():
                 start += 1
-            year = int(g["year"]) if g.get("year") is not None else None
+            year_text = _part(values, gi.year)
+            year = int(year_text) if year_text is not None else None
             offset = (
                 0
-                if g.get("this") is not None
+                if _part(values, gi.this) is not None
                 else -1
-                if g.get("lasty") is not None
+                if _part(values, gi.lasty) is not None
                 else 1
-                if g.get("nexty") is not None
+                if _part(values, gi.nexty) is not None
                 else None
             )
             if kind.startswith("rel:"):
                 raw.append(_Found(start, m.end(), "relative", relative=kind[4:]))
             elif kind == "weekday":
-                if g.get("after") is not None:
-                    start = m.start("wd")
+                if _part(values, gi.after) is not None:
+                    start = m.start(gi.wd)
                 raw.append(
                     _Found(
                         start,
                         m.end(),
                         kind,
-                        weekday=_lookup(weekdays, g["wd"]),
-                        last=g.get("lastwd") is not None,
-                        ahead=g.get("nextwd") is not None
+                        weekday=_lookup(weekdays, _part(values, gi.wd)),
+                        last=_part(values, gi.lastwd) is not None,
+                        ahead=_part(values, gi.nextwd) is not None
                         or _future(body, start, m.end(), vocabulary.futures),
-                        next_week=g.get("nextwd") is not None,
+                        next_week=_part(values, gi.nextwd) is not None,
                     )
                 )
             elif kind == "yearpart":
@@ -495,7 +752,7 @@ def _find(body: str, table: dict) -> list[_Found]:
                         start,
                         m.end(),
                         kind,
-                        month=_lookup(vocabulary.year_parts, g["yp"]),
+                        month=_lookup(vocabulary.year_parts, _part(values, gi.yp)),
                         year=year,
                         year_offset=offset,
                         approx=True,
@@ -507,7 +764,7 @@ def _find(body: str, table: dict) -> list[_Found]:
                         start,
                         m.end(),
                         kind,
-                        month=_lookup(vocabulary.seasons, g["season"]),
+                        month=_lookup(vocabulary.seasons, _part(values, gi.season)),
                         year=year,
                         last=bool(pre and pre.strip().lower() in lasts),
                         ahead=bool(pre and pre.strip().lower() in aheads),
@@ -518,19 +775,20 @@ def _find(body: str, table: dict) -> list[_Found]:
                 raw.append(_Found(start, m.end(), kind, year=year))
             else:
                 last = bool(pre and pre.strip().lower() in lasts)
+                day = _part(values, gi.day)
                 raw.append(
                     _Found(
                         start,
                         m.end(),
                         kind,
-                        day=int(g["day"]) if g.get("day") is not None else None,
-                        month=_lookup(months, g["mon"]),
+                        day=int(day) if day is not None else None,
+                        month=_lookup(months, _part(values, gi.mon)),
                         year=year,
                         year_offset=offset,
-                        weekday=_lookup(weekdays, g.get("wd")),
+                        weekday=_lookup(weekdays, _part(values, gi.wd)),
                         last=last,
                         ahead=bool(pre and pre.strip().lower() in aheads),
-                        part=g.get("part"),
+                        part=part,
                     )
                 )
     # longest first among overlaps, then text order
@@ -697,12 +955,16 @@ def _year_for(
 
 
 def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str:
-    text = f"{year:04d}" if year is not None else "XXXX"
+    text = (str(year) if 1000 <= year <= 9999 else f"{year:04d}") if year is not None else "XXXX"
     if month:
-        text += f"-{month:02d}"
+        text += _DASHED[month] if 0 < month < 100 else f"-{month:02d}"
         if day:
-            text += f"-{day:02d}"
+            text += _DASHED[day] if 0 < day < 100 else f"-{day:02d}"
     return text
+
+
+# "-01" … "-99": a month or day as _iso writes it, without a format() call per number
+_DASHED = ("",) + tuple(f"-{number:02d}" for number in range(1, 100))
 
 
 def _resolve_relative(
@@ -838,14 +1100,8 @@ def extract_dates(
         if not relative and not approx and len(iso) >= 7 and not iso.startswith("XXXX"):
             named_month, named_sentence = iso[:7], sentence
         mentions.append(
-            DateMention(
-                text=body[f.start : f.end],
-                iso=iso,
-                approx=approx,
-                relative=relative,
-                sentence=sentence,
-                start=f.start,
-                end=f.end,
-            )
+            # positional, in the order of DateMention's fields (text, iso, approx,
+            # relative, sentence, start, end): compiled, keywords would cost a dict per call
+            DateMention(body[f.start : f.end], iso, approx, relative, sentence, f.start, f.end)
         )
     return tuple(mentions), (published.isoformat() if published else None), basis
