@@ -3,7 +3,12 @@ computation gives, on many seeded random inputs:
 
 - attribution._scan_sentences finds each cue list's phrases and the places of the marked
   words with one loop over an article's tokens: each sentence's result must equal a plain
-  search of that sentence, list by list, phrase by phrase (longest first), left to right.
+  search of that sentence, list by list, phrase by phrase (longest first), left to right;
+- entities._fuzzy_matches tests a span's length before its last two letters, with an
+  index by first two letters and length: its matches must equal those of trying every
+  span of one to three capitalised words whose ends some variant shares;
+- entities._longest_first decides each cluster of overlapping matches on its own: the
+  kept matches must equal one greedy pass over all of them, longest first.
 """
 
 from __future__ import annotations
@@ -13,7 +18,20 @@ import random
 from test_figures import TABLES
 
 from generator.extract.attribution import _CUE_KEYS, _lexicon, _scan_sentences, _table, _words
+from generator.extract.entities import (
+    FUZZY_MIN_LETTERS,
+    _automaton,
+    _fuzzy_forms,
+    _fuzzy_matches,
+    _gazetteer_matches,
+    _longest_first,
+    _Match,
+    _one_edit,
+    _words_and_gaps,
+    name_rules,
+)
 from generator.extract.numbers import Token, tokenize
+from generator.extract.spans import keep_disjoint
 
 
 def plain_cues(tokens: tuple[Token, ...], table: dict) -> dict[str, list[tuple[int, int]]]:
@@ -59,3 +77,96 @@ def test_scan_sentences_equals_a_plain_search_of_each_sentence():
             cues, marked = _scan_sentences(sentences, lex.cues, lex.marks, lex.scan_words)
             assert cues == [plain_cues(s, table) for s in sentences], (text, cuts)
             assert marked == [plain_marked(s, lex.marks) for s in sentences], (text, cuts)
+
+
+def plain_fuzzy(body, owners, taken, genitives):
+    """_fuzzy_matches as first written: every span of 1-3 capitalised words whose first
+    two and last two letters some variant shares, compared with the variants one edit
+    around its length."""
+    forms = _fuzzy_forms(owners, genitives)
+    tails: dict[str, set[str]] = {}
+    for _length, head, tail in forms:
+        tails.setdefault(head, set()).add(tail)
+    exact = {(m.start, m.end) for m in taken}
+    _texts, starts, stops, gaps = _words_and_gaps(body)
+    found = []
+    for i, start in enumerate(starts):
+        endings = tails.get(body[start : start + 2])
+        if endings is None:
+            continue
+        for n in (3, 2, 1):
+            if i + n > len(starts):
+                continue
+            end = stops[i + n - 1]
+            if end - start < FUZZY_MIN_LETTERS:
+                break
+            if body[end - 2 : end] not in endings or not all(g == " " for g in gaps[i : i + n - 1]):
+                continue
+            text = body[start:end]
+            if (start, end) in exact:
+                continue
+            near = {
+                form
+                for size in (len(text) - 1, len(text), len(text) + 1)
+                for variant, form in forms.get((size, text[:2], text[-2:]), ())
+                if _one_edit(variant, text)
+            }
+            if len({owners[form] for form in near}) == 1:
+                form = min(near)
+                found.append((_Match(start, end, owners[form], fuzzy=True), form))
+                break
+    return found
+
+
+def typo(rng: random.Random, word: str) -> str:
+    """`word` with one random edit (or none), sometimes inside its first or last letters."""
+    if len(word) < 2 or rng.random() < 0.2:
+        return word
+    k = rng.randrange(len(word))
+    edit = rng.choice("sdia")
+    if edit == "s":
+        return word[:k] + rng.choice("aeonrs") + word[k + 1 :]
+    if edit == "d":
+        return word[:k] + word[k + 1 :]
+    if edit == "i":
+        return word[:k] + rng.choice("aeonrs") + word[k:]
+    k = min(k, len(word) - 2)
+    return word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+
+
+def test_fuzzy_matches_equal_trying_every_span():
+    _, owners = _automaton(TABLES.entities)
+    rules = name_rules(TABLES)
+    genitives = rules.get("genitive_suffixes", ())
+    long_forms = sorted(f for f in owners if len(f) >= FUZZY_MIN_LETTERS - 2)
+    words = ["und", "der", "Die", "Soldaten", "laut", "A", ",", ".", "„", "Nord-"]
+    rng = random.Random(7)
+    for _ in range(600):
+        pieces = []
+        for _ in range(rng.randint(1, 14)):
+            piece = rng.choice(long_forms) if rng.random() < 0.6 else rng.choice(words)
+            piece = typo(rng, piece) + (rng.choice(genitives) if rng.random() < 0.2 else "")
+            pieces.append(piece + rng.choice((" ", " ", " ", "  ", ", ", "\n", "")))
+        body = "".join(pieces)
+        taken = _gazetteer_matches(body, TABLES)
+        assert _fuzzy_matches(body, owners, taken, genitives) == plain_fuzzy(
+            body, owners, taken, genitives
+        ), body
+
+
+def test_longest_first_equals_one_greedy_pass():
+    rng = random.Random(8)
+    for _ in range(2000):
+        matches = []
+        for _ in range(rng.randint(0, 12)):
+            start = rng.randint(0, 40)
+            end = start + rng.randint(1, 12)
+            matches.append(_Match(start, end, (f"e{rng.randint(0, 3)}",), rng.random() < 0.3))
+        plain = sorted(
+            keep_disjoint(
+                sorted(matches, key=lambda m: (-(m.end - m.start), m.fuzzy, m.start)),
+                lambda m: (m.start, m.end),
+            ),
+            key=lambda m: m.start,
+        )
+        assert _longest_first(matches) == plain, matches

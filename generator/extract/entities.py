@@ -24,6 +24,7 @@ import bisect
 import re
 from functools import lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -381,15 +382,21 @@ def _capitalised_split() -> re.Pattern[str]:
     )
 
 
-def _tails_by_head(
+def _fuzzy_index(
     forms: dict[tuple[int, str, str], tuple[tuple[str, str], ...]],
-) -> dict[str, frozenset[str]]:
-    """First two letters of the fuzzy variants -> the last two letters of those opening
-    with them: what a span's ends must be to come near any variant."""
-    grouped: dict[str, set[str]] = {}
-    for _length, head, tail in forms:
-        grouped.setdefault(head, set()).add(tail)
-    return {head: frozenset(group) for head, group in grouped.items()}
+) -> dict[str, dict[int, frozenset[str]]]:
+    """First two letters of the fuzzy variants -> a span's length -> the last two letters
+    of the variants opening with them whose length is within one of it: what a span's
+    ends must be, for its length, to come near any variant. Most spans fail on their
+    length, an int lookup, before their last two letters are sliced."""
+    grouped: dict[str, dict[int, set[str]]] = {}
+    for length, head, tail in forms:
+        for size in (length - 1, length, length + 1):
+            grouped.setdefault(head, {}).setdefault(size, set()).add(tail)
+    return {
+        head: {size: frozenset(tails) for size, tails in by_size.items()}
+        for head, by_size in grouped.items()
+    }
 
 
 def _fuzzy_matches(
@@ -406,22 +413,20 @@ def _fuzzy_matches(
     "Ukrainer"), and exactly one entity is that close.
     """
     forms = memo(owners, ("fuzzy_forms", genitives), lambda: _fuzzy_forms(owners, genitives))
-    # what a span must share with some variant: its first two and last two letters
-    # (first two letters -> the last two letters of variants opening with them)
-    tails = memo(forms, "fuzzy_tails", lambda: _tails_by_head(forms))
+    # what a span must share with some variant: its first two letters, and for its
+    # length its last two letters
+    index = memo(forms, "fuzzy_index", lambda: _fuzzy_index(forms))
     exact = {(m.start, m.end) for m in taken}
     if words is None:
         words = _words_and_gaps(body)
     _texts, starts, stops, gaps = words
-    # a span starting unlike any variant is never one: only the others are looked at
-    openers = [i for i, start in enumerate(starts) if body[start : start + 2] in tails]
-    # spaced[k]: words k and k+1 are separated by exactly one space
-    spaced = [gap == " " for gap in gaps]
     found = []
     count = len(starts)
-    for i in openers:
+    for i in range(count):
         start = starts[i]
-        endings = tails[body[start : start + 2]]
+        by_size = index.get(body[start : start + 2])
+        if by_size is None:
+            continue  # a span starting unlike any variant is never one
         for n in (3, 2, 1):
             # the cheapest tests first (each only skips this span)
             if i + n > count:
@@ -429,9 +434,11 @@ def _fuzzy_matches(
             end = stops[i + n - 1]
             if end - start < FUZZY_MIN_LETTERS:
                 break  # fewer words are shorter still
-            if body[end - 2 : end] not in endings:
-                continue  # no variant starts and ends like it
-            if n > 1 and not all(spaced[i : i + n - 1]):
+            endings = by_size.get(end - start)
+            if endings is None or body[end - 2 : end] not in endings:
+                continue  # no variant of about its length starts and ends like it
+            # the words must be separated by exactly one space
+            if n > 1 and (gaps[i] != " " or (n == 3 and gaps[i + 1] != " ")):
                 continue
             text = body[start:end]
             if (start, end) in exact:
@@ -454,12 +461,35 @@ def _fuzzy_matches(
 
 
 def _longest_first(matches: list[_Match]) -> list[_Match]:
-    """Keep non-overlapping matches, longest first (ties: exact before fuzzy, then leftmost)."""
-    kept = keep_disjoint(
-        sorted(matches, key=lambda m: (-(m.end - m.start), m.fuzzy, m.start)),
-        lambda m: (m.start, m.end),
-    )
-    return sorted(kept, key=lambda m: m.start)
+    """Keep non-overlapping matches, longest first (ties: exact before fuzzy, then leftmost).
+
+    Only overlapping matches compete: by start, the matches fall into clusters, each
+    match reaching into the stretch its cluster covers so far, and no match overlaps one
+    of another cluster. Most matches are alone in theirs and are kept as they are; each
+    cluster of several is decided on its own, longest first, then put back in text order
+    (the kept matches are disjoint, so their starts differ)."""
+    ordered = sorted(matches, key=_MATCH_START)
+    kept: list[_Match] = []
+    k, total = 0, len(ordered)
+    while k < total:
+        reach = ordered[k].end
+        j = k + 1
+        while j < total and ordered[j].start < reach:
+            reach = max(reach, ordered[j].end)
+            j += 1
+        if j == k + 1:
+            kept.append(ordered[k])
+        else:
+            winners = keep_disjoint(
+                sorted(ordered[k:j], key=lambda m: (-(m.end - m.start), m.fuzzy, m.start)),
+                lambda m: (m.start, m.end),
+            )
+            kept.extend(sorted(winners, key=_MATCH_START))
+        k = j
+    return kept
+
+
+_MATCH_START = itemgetter(0)  # _Match.start, as a sort key called from C
 
 
 def _resolve(matches: list[_Match], sentence_of: list[int]) -> list[str]:
