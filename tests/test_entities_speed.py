@@ -8,17 +8,21 @@ computation gives, on many seeded random inputs:
   index by first two letters and length: its matches must equal those of trying every
   span of one to three capitalised words whose ends some variant shares;
 - entities._longest_first decides each cluster of overlapping matches on its own: the
-  kept matches must equal one greedy pass over all of them, longest first.
+  kept matches must equal one greedy pass over all of them, longest first;
+- entities._REST_OF_WORD reads a word's run possessively: it must end where the
+  backtracking pattern it replaces ends, at every place of random runs.
 """
 
 from __future__ import annotations
 
 import random
+import re
 
 from test_figures import TABLES
 
 from generator.extract.attribution import _CUE_KEYS, _lexicon, _scan_sentences, _table, _words
 from generator.extract.entities import (
+    _REST_OF_WORD,
     FUZZY_MIN_LETTERS,
     _automaton,
     _fuzzy_forms,
@@ -170,3 +174,14 @@ def test_longest_first_equals_one_greedy_pass():
             key=lambda m: m.start,
         )
         assert _longest_first(matches) == plain, matches
+
+
+def test_rest_of_word_reads_what_the_backtracking_pattern_reads():
+    plain = re.compile(r"(?:[\w'’.-]*[^\W_])?")
+    rest = re.compile(_REST_OF_WORD)
+    rng = random.Random(9)
+    alphabet = "aZ9ä_'’.-  ,²Ⅻ\U00010428"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        for at in range(len(text) + 1):
+            assert rest.match(text, at).end() == plain.match(text, at).end(), (text, at)

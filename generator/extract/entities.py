@@ -339,7 +339,11 @@ def _letter_before_in_run(body: str, k: int) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_REST_OF_WORD = r"(?:[\w'’.-]*[^\W_])?"  # through the last letter or digit of the run
+# Through the last letter or digit of the run: what "(?:[\w'’.-]*[^\W_])?" reads, as
+# letters and digits, then runs of joiners each followed by letters or digits. The two
+# classes are disjoint, so nothing is ever given back: possessive, the engine keeps no
+# backtracking state and never reads the run's last character twice.
+_REST_OF_WORD = r"[^\W_]*+(?:[_'’.-]++[^\W_]++)*+"
 
 
 @lru_cache(maxsize=1)
