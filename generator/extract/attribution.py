@@ -900,13 +900,18 @@ def _appositions(
     `ordered` are the article's mentions by (start, end), `starts` their starts."""
     found: dict[str, str] = {}
     for mention in ordered:
+        # the last word of the 80 characters before the name, spaces and "(" after it
+        # dropped: read in the body, without slicing the window
         window = max(0, mention.start - 80)
-        before = body[window : mention.start].rstrip(" (")
-        cut = before.rfind(" ") + 1  # the last word: after the last space (0: none)
-        word = before[cut:]
-        if len(word) < 4 or not word[:1].isupper() or not word.isalpha():
+        stop = mention.start
+        while stop > window and body[stop - 1] in " (":
+            stop -= 1
+        offset = body.rfind(" ", window, stop) + 1 or window  # after the last space
+        if stop - offset < 4 or not body[offset].isupper():
             continue
-        offset = window + cut
+        word = body[offset:stop]
+        if not word.isalpha():
+            continue
         k = bisect_right(starts, offset) - 1
         if k >= 0 and ordered[k].start <= offset < ordered[k].end:
             continue  # the word belongs to another name
