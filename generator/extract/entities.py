@@ -176,7 +176,11 @@ def _exact_matches(
     # characters after which a name simply ends there: no genitive ending, no hyphen,
     # no glued word, no currency sign (_right_end would say so, at a call per name)
     plain_ends = _PLAIN_ENDS - openers - currency_signs
-    for last, form in automaton.iter(body):
+    for hit in automaton.iter(body):
+        # typed: the automaton gives untyped pairs, and compiled code does the arithmetic
+        # and the slicing below on ints and a str only when it knows them to be such
+        last: int = hit[0]
+        form: str = hit[1]
         start = last - len(form) + 1
         # _left_ok's first test inline: most names follow a space
         if start and body[start - 1].isalpha() and not _left_ok(body, start):
@@ -187,9 +191,10 @@ def _exact_matches(
         elif after in currency_signs:
             continue  # "US$350", "HK$": a currency's prefix names no country
         else:
-            end = _right_end(body, last + 1, form, genitives, openers)
-            if end is None:
+            right = _right_end(body, last + 1, form, genitives, openers)
+            if right is None:
                 continue
+            end = right
         found.append(_new(_Match, (start, end, owners[form], False)))  # one per name found
     return found
 
@@ -498,6 +503,8 @@ _MATCH_START = itemgetter(0)  # _Match.start, as a sort key called from C
 
 def _resolve(matches: list[_Match], sentence_of: list[int]) -> list[str]:
     """Pick one entity per match; a shared alias goes to the entity under discussion."""
+    if all(len(match.ids) == 1 for match in matches):
+        return [match.ids[0] for match in matches]  # no shared alias: nothing to weigh
     chosen: list[str] = []
     count: dict[str, int] = {}
     last_sentence: dict[str, int] = {}
