@@ -589,37 +589,10 @@ def _candidate_names(
         words = _words_and_gaps(body)
     texts, starts, stops, gaps = words
 
-    names: set[str] = set()
-    run: list[int] = []  # indexes of the words of the current run
-
-    adjectives = tuple(rules.get("adjective_endings", ()))
-    function_words, heads, joiners, demonyms = memo(
-        rules, "run_words", lambda: _run_words(rules)
-    )
+    runs = _Runs(body, texts, starts, stops, rules, owners, skipped)
+    run = runs.run  # indexes of the words of the current run
+    function_words, heads, joiners = runs.function_words, runs.heads, runs.joiners
     non_names = memo(rules, "name_filters", lambda: _name_filters(rules))[0]
-    skipped_starts = [start for start, _ in skipped]
-
-    def demonym(name: str) -> bool:
-        return owners is not None and any(
-            name.endswith(suffix) and name[: -len(suffix)] in owners for suffix in demonyms
-        )
-
-    def flush() -> None:
-        if run and len(texts[run[0]]) >= 6 and texts[run[0]].endswith(adjectives):
-            run.pop(0)  # a sentence-initial adjective ("Stärkere Zusammenarbeit")
-        while run and texts[run[0]].lower() in function_words:
-            run.pop(0)  # a sentence-initial function word ("Under Article 5")
-        if len(run) >= 2:
-            start = starts[run[0]]
-            at = bisect.bisect_right(skipped_starts, start) - 1
-            name = body[start : stops[run[-1]]]
-            if not (at >= 0 and start < skipped[at][1]) and not demonym(name):
-                names.add(name)
-        run.clear()
-
-    def joins(gap: str) -> bool:
-        """True if the text between two words lets them share a run."""
-        return gap == " " or (gap in joiners and any(texts[i] in heads for i in run))
 
     # A word whose gaps on both sides join nothing is a run of one: it adds no name
     # and ends the run before it, so only the words next to a joining gap are looked at.
@@ -634,8 +607,8 @@ def _candidate_names(
     # bisect_left of it in covered_starts) are counted by a pointer that only moves on.
     before, covered_count = 0, len(covered_starts)
     for k in close:
-        if run and not (run[-1] == k - 1 and joins(gaps[k - 1])):
-            flush()  # (a word left out between them ended the run)
+        if run and not (run[-1] == k - 1 and runs.joins(gaps[k - 1])):
+            runs.flush()  # (a word left out between them ended the run)
         text = texts[k]
         name = like.get(text)
         if name is None:
@@ -654,9 +627,69 @@ def _candidate_names(
                 run.append(k)
                 continue
         if run:
-            flush()
-    flush()
-    return names
+            runs.flush()
+    runs.flush()
+    return runs.names
+
+
+class _Runs:
+    """The runs of _candidate_names and the names they give. A class, not closures:
+    compiled, a closure is called through Python's calling convention and reads its
+    variables from an environment object; a method is a direct call."""
+
+    def __init__(
+        self,
+        body: str,
+        texts: list[str],
+        starts: list[int],
+        stops: list[int],
+        rules: dict[str, tuple[str, ...]],
+        owners: dict[str, tuple[str, ...]] | None,
+        skipped: tuple[tuple[int, int], ...],
+    ) -> None:
+        self.body = body
+        self.texts = texts
+        self.starts = starts
+        self.stops = stops
+        self.owners = owners
+        self.skipped = skipped
+        self.skipped_starts = [start for start, _ in skipped]
+        self.adjectives = tuple(rules.get("adjective_endings", ()))
+        words = memo(rules, "run_words", lambda: _run_words(rules))
+        self.function_words: frozenset[str] = words[0]
+        self.heads: frozenset[str] = words[1]
+        self.joiners: frozenset[str] = words[2]
+        self.demonyms: tuple[str, ...] = words[3]
+        self.run: list[int] = []  # indexes of the words of the current run
+        self.names: set[str] = set()
+
+    def demonym(self, name: str) -> bool:
+        """True if `name` is a gazetteer form plus a demonym ending ("North Korean")."""
+        owners = self.owners
+        return owners is not None and any(
+            name.endswith(suffix) and name[: -len(suffix)] in owners for suffix in self.demonyms
+        )
+
+    def flush(self) -> None:
+        """End the current run: add it as a name if two or more words remain of it."""
+        run, texts = self.run, self.texts
+        if run and len(texts[run[0]]) >= 6 and texts[run[0]].endswith(self.adjectives):
+            run.pop(0)  # a sentence-initial adjective ("Stärkere Zusammenarbeit")
+        while run and texts[run[0]].lower() in self.function_words:
+            run.pop(0)  # a sentence-initial function word ("Under Article 5")
+        if len(run) >= 2:
+            start = self.starts[run[0]]
+            at = bisect.bisect_right(self.skipped_starts, start) - 1
+            name = self.body[start : self.stops[run[-1]]]
+            if not (at >= 0 and start < self.skipped[at][1]) and not self.demonym(name):
+                self.names.add(name)
+        run.clear()
+
+    def joins(self, gap: str) -> bool:
+        """True if the text between two words lets them share a run."""
+        return gap == " " or (
+            gap in self.joiners and any(self.texts[i] in self.heads for i in self.run)
+        )
 
 
 def _in_organisation(text: str, run: list[int], texts: list[str], heads: frozenset[str]) -> bool:
