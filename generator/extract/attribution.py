@@ -862,8 +862,12 @@ def _context(article: Article, mentions: tuple[EntityMention, ...], tables: Tabl
     # every sentence is read (the figures' tokens come from here): the body is tokenized
     # once for all
     tokens = tokenize_sentences(article.body, tuple((s.start, s.end) for s in sentences))
-    ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
-    starts = [m.start for m in ordered]
+    # the body's mentions come in text order, their starts rising: then no sort is needed
+    starts = [m.start for m in mentions]
+    ordered = tuple(mentions)  # (of a tuple, that tuple itself)
+    if any(starts[k - 1] >= starts[k] for k in range(1, len(starts))):
+        ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+        starts = [m.start for m in ordered]
     appositions = _appositions(article.body, ordered, starts, table, tables)
     return _Context(
         article=article,
