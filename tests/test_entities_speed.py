@@ -12,10 +12,7 @@ computation gives, on many seeded random inputs:
 - entities._REST_OF_WORD reads a word's run possessively: it must end where the
   backtracking pattern it replaces ends, at every place of random runs;
 - attribution._appositions reads the word before each name in the body instead of
-  slicing and stripping the 80 characters before it: the same nouns, on random bodies;
-- entities._words_and_gaps reads runs with a bitmap of the letters and digits below
-  U+10000 and leaves runs reaching beyond to the match by match reading: the words must
-  be _WORD's capitalised matches also around letters and symbols beyond the BMP.
+  slicing and stripping the 80 characters before it: the same nouns, on random bodies.
 """
 
 from __future__ import annotations
@@ -39,7 +36,6 @@ from generator.extract.attribution import (
 )
 from generator.extract.entities import (
     _REST_OF_WORD,
-    _WORD,
     FUZZY_MIN_LETTERS,
     _automaton,
     _fuzzy_forms,
@@ -251,19 +247,3 @@ def test_appositions_equal_slicing_the_window():
         assert _appositions(body, ordered, starts, table, TABLES) == plain_appositions(
             body, ordered, starts, table, TABLES
         ), body
-
-
-def test_words_and_gaps_equal_plain_filter_around_letters_beyond_the_table():
-    # runs going on with a letter or symbol beyond the BMP, right away or after joiners,
-    # are read match by match; all others by the split with the bitmap of letters
-    alphabet = ["Ab", "Cd", "xy", "Ä", "9", "_", "'", "’", ".", "-", " ", ",", "²"]
-    alphabet += ["\U00010400", "\U00010428", "\U0001d400", "\U0001f600", "\U00020000"]
-    rng = random.Random(12)
-    for _ in range(5000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
-        plain = [m for m in _WORD.finditer(text) if m.group()[:1].isupper()]
-        texts, starts, stops, gaps = _words_and_gaps(text)
-        assert texts == [m.group() for m in plain], text
-        assert starts == [m.start() for m in plain], text
-        assert stops == [m.end() for m in plain], text
-        assert gaps == [text[a:b] for a, b in zip(stops, starts[1:])], text

@@ -364,22 +364,8 @@ _REST_OF_WORD = r"[^\W_]*+(?:[_'’.-]++[^\W_]++)*+"
 def _capitals() -> str:
     """The body of a character class of the capital letters below _ABOVE_TABLE."""
     every = "".join(map(chr, range(ord(_ABOVE_TABLE))))
-    return _class_of(_LETTER.findall("".join(filter(str.isupper, every))))
-
-
-@lru_cache(maxsize=1)
-def _letters_and_digits() -> str:
-    r"""The body of a character class of the letters and digits (`[^\W_]`) below
-    _ABOVE_TABLE: a bitmap to the regex engine, where `[^\W_]` asks for each character's
-    Unicode category."""
-    every = "".join(map(chr, range(ord(_ABOVE_TABLE))))
-    return _class_of(re.findall(r"[^\W_]", every))
-
-
-def _class_of(chars: list[str]) -> str:
-    """The body of a character class of `chars` (ascending), as ranges."""
     ranges: list[list[int]] = []
-    for char in chars:
+    for char in _LETTER.findall("".join(filter(str.isupper, every))):
         code = ord(char)
         if ranges and code == ranges[-1][1] + 1:
             ranges[-1][1] = code
@@ -404,20 +390,13 @@ def _capitalised_split() -> re.Pattern[str]:
     """For split(): a capital below _ABOVE_TABLE after no character of a run, through the
     last letter or digit of its run (the word, group 1); or a capital that split cannot
     place (group 2 matches empty): one after a digit or joiner not directly after a letter
-    ("12Abc", "x--Abc"), a letter beyond the table, or a word whose run goes on with a
-    character beyond the table. The run is read with the letters and digits below the
-    table (a bitmap, no category lookup per character), so a run reaching a character
-    beyond it, perhaps after joiners, is left to the match by match reading. It opens
-    with a character class, so the search skips to capitals."""
+    ("12Abc", "x--Abc"), or a letter beyond the table. It opens with a character class,
+    so the search skips to capitals."""
     capitals = _capitals()
-    alnum = "[" + _letters_and_digits() + "]"
     return re.compile(
         "([" + capitals + r"\U00010000-\U0010ffff]"
-        + "(?:(?<=[" + capitals + r"])(?<![\w'’.-].)"
-        + alnum + "*+(?:[_'’.-]++" + alnum + "++)*+"
-        + r"(?![_'’.-]*+[\U00010000-\U0010ffff])"
-        + r"|(?:(?<=[\d_'’.-].)(?<![^\W\d_][\d_'’.-].)|(?<![\w'’.-].)(?<=[^\W\d_])"
-        + "|(?<=[" + capitals + r"])(?<![\w'’.-].))()))"
+        + "(?:(?<=[" + capitals + r"])(?<![\w'’.-].)" + _REST_OF_WORD
+        + r"|(?:(?<=[\d_'’.-].)(?<![^\W\d_][\d_'’.-].)|(?<![\w'’.-].)(?<=[^\W\d_]))()))"
     )
 
 
