@@ -402,19 +402,22 @@ def _capitalised_split() -> re.Pattern[str]:
 
 def _fuzzy_index(
     forms: dict[tuple[int, str, str], tuple[tuple[str, str], ...]],
-) -> dict[str, dict[int, frozenset[str]]]:
-    """First two letters of the fuzzy variants -> a span's length -> the last two letters
-    of the variants opening with them whose length is within one of it: what a span's
-    ends must be, for its length, to come near any variant. Most spans fail on their
-    length, an int lookup, before their last two letters are sliced."""
+) -> dict[str, list[frozenset[str] | None]]:
+    """First two letters of the fuzzy variants -> by a span's length, the last two letters
+    of the variants opening with them whose length is within one of it (None if none):
+    what a span's ends must be, for its length, to come near any variant. Most spans
+    fail on their length, a list index, before their last two letters are sliced."""
     grouped: dict[str, dict[int, set[str]]] = {}
     for length, head, tail in forms:
         for size in (length - 1, length, length + 1):
             grouped.setdefault(head, {}).setdefault(size, set()).add(tail)
-    return {
-        head: {size: frozenset(tails) for size, tails in by_size.items()}
-        for head, by_size in grouped.items()
-    }
+    index: dict[str, list[frozenset[str] | None]] = {}
+    for head, by_size in grouped.items():
+        sizes: list[frozenset[str] | None] = [None] * (max(by_size) + 1)
+        for size, tails in by_size.items():
+            sizes[size] = frozenset(tails)
+        index[head] = sizes
+    return index
 
 
 def _fuzzy_matches(
@@ -445,14 +448,14 @@ def _fuzzy_matches(
         by_size = index.get(body[start : start + 2])
         if by_size is None:
             continue  # a span starting unlike any variant is never one
-        for n in (3, 2, 1):
+        for n in range(3, 0, -1):
             # the cheapest tests first (each only skips this span)
             if i + n > count:
                 continue
             end = stops[i + n - 1]
             if end - start < FUZZY_MIN_LETTERS:
                 break  # fewer words are shorter still
-            endings = by_size.get(end - start)
+            endings = by_size[end - start] if end - start < len(by_size) else None
             if endings is None or body[end - 2 : end] not in endings:
                 continue  # no variant of about its length starts and ends like it
             # the words must be separated by exactly one space
