@@ -786,11 +786,13 @@ def extract_mentions(
     sentences = article.sentences
     starts = [s.start for s in sentences]
     # each mention's sentence: the one containing it, or the last one starting before it
-    sentence_of = (
-        [sentences[max(bisect.bisect_right(starts, m.start) - 1, 0)].index for m in kept]
-        if sentences
-        else [0] * len(kept)
-    )
+    # (the first if none does); `kept` is in text order, so a pointer only moves on
+    sentence_of = []
+    at = 0
+    for m in kept:
+        while at + 1 < len(starts) and starts[at + 1] <= m.start:
+            at += 1
+        sentence_of.append(sentences[at].index if sentences else 0)
     chosen = _resolve(kept, sentence_of)
     # EntityMention's fields in order (entity, form, sentence, start, end): by position,
     # cheaper than by keyword from compiled code
@@ -807,7 +809,7 @@ def extract_mentions(
         else ()
     )
     candidates = _candidate_names(body, kept, rules, words, owners, headings)
-    kept_spans = {(m.start, m.end) for m in kept}
+    kept_spans = {(m.start, m.end) for m in kept} if fuzzy else set()
     for match, form in fuzzy:
         if (match.start, match.end) in kept_spans:
             candidates.add(f"{body[match.start : match.end]} → {names[match.ids[0]]} (fuzzy)")
