@@ -20,7 +20,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import partial
-from itertools import accumulate, chain, compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -45,6 +44,7 @@ class _Source(NamedTuple):
 
 
 _SOURCE_START = itemgetter(0)  # _Source.start, as a sort key called from C
+_new = tuple.__new__  # builds a _Source from its fields without the Python-level __new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,42 +276,52 @@ def _scan_sentences(
 ) -> tuple[list[dict[str, list[tuple[int, int]]]], list[dict[str, list[int]]]]:
     """For each of `sentences`: its cue ranges by list (what `_find_cues` gives), and the
     positions of the words of `marks` it holds, by word, in text order. `words` holds
-    the opening words of `index` and `marks`: only tokens among them are visited.
+    the opening words of `index` and `marks`: only tokens among them are looked at.
 
-    A phrase must end inside its sentence (`limit`); then no match reaches past the start
-    of the next sentence, so the per-list resume points, kept in article positions, need
-    no reset between sentences."""
+    A phrase must end inside its sentence; then no match reaches past the start of the
+    next sentence, so the per-list resume points, kept in article positions, need no
+    reset between sentences. A plain loop over the tokens, reading `low` by index: once
+    compiled, cheaper than selecting them with map() and compress() over a tuple of all
+    the article's lower-case texts."""
     found: list[dict[str, list[tuple[int, int]]]] = [{} for _ in sentences]
     marked: list[dict[str, list[int]]] = [{} for _ in sentences]
-    lows = tuple(map(_LOW, chain.from_iterable(sentences)))
-    limits = list(accumulate(map(len, sentences)))
     resume: dict[str, int] = {}  # per list: after a match, the search goes on at its end
-    number, base, limit = -1, 0, 0
-    # the tokens worth a look, selected in C (no Python step per token)
-    for i in compress(range(len(lows)), map(words.__contains__, lows)):
-        while i >= limit:  # the hit lies in a later sentence
-            number += 1
-            base, limit = limit, limits[number]
-        low = lows[i]
-        if low in marks:
-            marked[number].setdefault(low, []).append(i - base)
-        groups = index.get(low)
-        if groups is None:
-            continue
-        following = lows[i + 1] if i + 1 < limit else ""  # "": no word, no longer phrase
-        for key, longer, single in groups:
-            if i < resume.get(key, 0):
+    base = 0  # the article position of the sentence's first token
+    for number, tokens in enumerate(sentences):
+        limit = len(tokens)
+        for i in range(limit):
+            low = tokens[i][5]
+            if low not in words:
                 continue
-            end = i + 1 if single else 0
-            for parts in longer.get(following, ()):
-                stop = i + len(parts)
-                if stop <= limit and lows[i:stop] == parts:
-                    end = stop
-                    break
-            if end:
-                found[number].setdefault(key, []).append((i - base, end - base))
-                resume[key] = end
+            if low in marks:
+                marked[number].setdefault(low, []).append(i)
+            groups = index.get(low)
+            if groups is None:
+                continue
+            following = tokens[i + 1][5] if i + 1 < limit else ""  # "": no longer phrase
+            for key, longer, single in groups:
+                if base + i < resume.get(key, 0):
+                    continue
+                end = i + 1 if single else 0
+                for parts in longer.get(following, ()):
+                    if _phrase_at(tokens, i, parts):
+                        end = i + len(parts)
+                        break
+                if end:
+                    found[number].setdefault(key, []).append((i, end))
+                    resume[key] = base + end
+        base += limit
     return found, marked
+
+
+def _phrase_at(tokens: tuple[Token, ...], i: int, parts: tuple[str, ...]) -> bool:
+    """True if the lower-case words `parts` stand at token `i`, all inside `tokens`."""
+    if i + len(parts) > len(tokens):
+        return False
+    for k, part in enumerate(parts):
+        if tokens[i + k][5] != part:
+            return False
+    return True
 
 
 # The cue lists that name a source (the others only frame the claim).
@@ -852,8 +862,12 @@ def _context(article: Article, mentions: tuple[EntityMention, ...], tables: Tabl
     # every sentence is read (the figures' tokens come from here): the body is tokenized
     # once for all
     tokens = tokenize_sentences(article.body, tuple((s.start, s.end) for s in sentences))
-    ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
-    starts = [m.start for m in ordered]
+    # the body's mentions come in text order, their starts rising: then no sort is needed
+    starts = [m.start for m in mentions]
+    ordered = tuple(mentions)  # (of a tuple, that tuple itself)
+    if any(starts[k - 1] >= starts[k] for k in range(1, len(starts))):
+        ordered = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+        starts = [m.start for m in ordered]
     appositions = _appositions(article.body, ordered, starts, table, tables)
     return _Context(
         article=article,
@@ -890,13 +904,18 @@ def _appositions(
     `ordered` are the article's mentions by (start, end), `starts` their starts."""
     found: dict[str, str] = {}
     for mention in ordered:
+        # the last word of the 80 characters before the name, spaces and "(" after it
+        # dropped: read in the body, without slicing the window
         window = max(0, mention.start - 80)
-        before = body[window : mention.start].rstrip(" (")
-        cut = before.rfind(" ") + 1  # the last word: after the last space (0: none)
-        word = before[cut:]
-        if len(word) < 4 or not word[:1].isupper() or not word.isalpha():
+        stop = mention.start
+        while stop > window and body[stop - 1] in " (":
+            stop -= 1
+        offset = body.rfind(" ", window, stop) + 1 or window  # after the last space
+        if stop - offset < 4 or not body[offset].isupper():
             continue
-        offset = window + cut
+        word = body[offset:stop]
+        if not word.isalpha():
+            continue
         k = bisect_right(starts, offset) - 1
         if k >= 0 and ordered[k].start <= offset < ordered[k].end:
             continue  # the word belongs to another name
@@ -1089,16 +1108,12 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
     if not enclosed and cues.keys().isdisjoint(_SOURCE_CUES):
         return ()  # no source cue and no closing word: nothing below can name a source
     found: list[_Source] = []
-
-    def add(first: int, last: int) -> None:
-        names = _resolve_phrase(ctx, tokens, first, last)
-        if names:
-            found.append(_Source(tokens[first].start, names))
-
     for start, end in cues.get("source_after", ()):
-        add(*_phrase_after(ctx, tokens, end))
+        first, last = _phrase_after(ctx, tokens, end)
+        _add(ctx, tokens, found, first, last)
     for start, _end in cues.get("source_before", ()):
-        add(*_phrase_before(ctx, tokens, start))
+        first, last = _phrase_before(ctx, tokens, start)
+        _add(ctx, tokens, found, first, last)
     for opening, closing in ctx.lex.between if enclosed else ():
         closes = marked.get(closing)
         if closes is None:
@@ -1106,16 +1121,18 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
         close = closes[-1]  # the last closing word, and the last opening word before it
         open_at = next((k for k in reversed(marked.get(opening, ())) if k < close), None)
         if open_at is not None:
-            add(*_phrase_after(ctx, tokens, open_at + 1, close))
+            first, last = _phrase_after(ctx, tokens, open_at + 1, close)
+            _add(ctx, tokens, found, first, last)
     relays = cues.get("relay", ())
     for start, end in relays:
-        add(*_phrase_after(ctx, tokens, end))
+        first, last = _phrase_after(ctx, tokens, end)
+        _add(ctx, tokens, found, first, last)
         clause = _clause_start(tokens, start)
         subject = _phrase_after(ctx, tokens, clause, start)
         if subject[1] > subject[0] and _is_temporal(ctx, tokens, *subject):
             subject = _subject_after_finite(ctx, tokens, subject[1], start) or (0, 0)
         if subject[1] > subject[0]:
-            add(*subject)
+            _add(ctx, tokens, found, subject[0], subject[1])
     for start, end in cues.get("verbs", ()):
         if _obligation(ctx, tokens, start):
             continue  # "countries must report …": an obligation, not a report
@@ -1128,30 +1145,41 @@ def _find_own_sources(ctx: _Context, index: int) -> tuple[_Source, ...]:
             if told:  # "told Reuters": the medium is the outlet, the speaker the source
                 medium = _medium_after(ctx, tokens, end)
                 if medium:
-                    found.append(_Source(tokens[before[0]].start - 1, medium))
-            add(*before)
+                    found.append(_new(_Source, (tokens[before[0]].start - 1, medium)))
+            _add(ctx, tokens, found, before[0], before[1])
             continue
         k = end
         while k < len(tokens) and tokens[k].low in ctx.lex.skip:
             k += 1
         phrase = _phrase_after(ctx, tokens, k)
         if phrase[1] > phrase[0]:
-            add(*phrase)
+            _add(ctx, tokens, found, phrase[0], phrase[1])
             continue
         apposition = _subject_before_apposition(ctx, tokens, start)
         if apposition is not None:
-            add(*apposition)
+            _add(ctx, tokens, found, apposition[0], apposition[1])
     for start, end in cues.get("co_sources", ()):
         # "…berichtete davon, als auch mehrere Geheimdienste": a second subject after the
         # comma of a sourced clause; "sowohl Pjöngjang als auch Moskau" is no source
         if found and start > 0 and tokens[start - 1].text == ",":
-            add(*_phrase_after(ctx, tokens, end))
+            first, last = _phrase_after(ctx, tokens, end)
+            _add(ctx, tokens, found, first, last)
     if len(found) < 2:
         return tuple(found)  # nothing to order or merge
     unique: dict[tuple[str, ...], _Source] = {}
     for source in sorted(found, key=_SOURCE_START):
         unique.setdefault(source.names, source)
     return tuple(unique.values())
+
+
+def _add(
+    ctx: _Context, tokens: tuple[Token, ...], found: list[_Source], first: int, last: int
+) -> None:
+    """Add the source the phrase tokens[first:last] names, if any, to `found` (a function,
+    not a closure: compiled, a closure is a Python-level call with its own environment)."""
+    names = _resolve_phrase(ctx, tokens, first, last)
+    if names:
+        found.append(_new(_Source, (tokens[first].start, names)))
 
 
 def _sources_previous(ctx: _Context, index: int) -> bool:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -175,7 +175,11 @@ def _exact_matches(
     # characters after which a name simply ends there: no genitive ending, no hyphen,
     # no glued word, no currency sign (_right_end would say so, at a call per name)
     plain_ends = _PLAIN_ENDS - openers - currency_signs
-    for last, form in automaton.iter(body):
+    for hit in automaton.iter(body):
+        # typed: the automaton gives untyped pairs, and compiled code does the arithmetic
+        # and the slicing below on ints and a str only when it knows them to be such
+        last: int = hit[0]
+        form: str = hit[1]
         start = last - len(form) + 1
         # _left_ok's first test inline: most names follow a space
         if start and body[start - 1].isalpha() and not _left_ok(body, start):
@@ -186,9 +190,10 @@ def _exact_matches(
         elif after in currency_signs:
             continue  # "US$350", "HK$": a currency's prefix names no country
         else:
-            end = _right_end(body, last + 1, form, genitives, openers)
-            if end is None:
+            right = _right_end(body, last + 1, form, genitives, openers)
+            if right is None:
                 continue
+            end = right
         found.append(_new(_Match, (start, end, owners[form], False)))  # one per name found
     return found
 
@@ -283,20 +288,30 @@ def _words_and_gaps(body: str) -> tuple[list[str], list[int], list[int], list[st
     match is, in each maximal run of _WORD's characters holding a letter, the stretch from
     the run's first letter to its last letter or digit. Most capitals opening a word stand
     after a character outside any run (a space, a quotation mark); then one split of the
-    body finds them all, with no Python step per word, and the parts' lengths give the
-    offsets. A capital after a digit or joiner that does not follow a letter ("12Abc"),
-    or a letter beyond the table of capitals, is rare: such a body is read match by match.
+    body finds them all, and the parts' lengths give the offsets (one compiled loop over
+    the words: cheaper than summing all parts with accumulate() and slicing the sums). A
+    capital after a digit or joiner that does not follow a letter ("12Abc"), or a letter
+    beyond the table of capitals, is rare: such a body is read match by match.
     """
     parts = _capitalised_split().split(body)
     # parts run gap, word, mark, gap, word, mark, ..., gap; a mark is "" (not None) where
     # the capital is one split cannot place
-    if "" in parts[2::3]:
-        texts, starts, stops = _capitalised_words_by_match(body)
-        gaps = [body[stop:start] for stop, start in zip(stops, starts[1:])]
-        return texts, starts, stops, gaps
-    del parts[2::3]
-    bounds = list(accumulate(map(len, parts)))  # the end offset of each part
-    return parts[1::2], bounds[:-1:2], bounds[1::2], parts[2:-1:2]
+    for k in range(2, len(parts), 3):
+        if parts[k] is not None:
+            texts, starts, stops = _capitalised_words_by_match(body)
+            gaps = [body[stop:start] for stop, start in zip(stops, starts[1:])]
+            return texts, starts, stops, gaps
+    starts = []
+    stops = []
+    offset = 0
+    for k in range(1, len(parts), 3):
+        gap: str = parts[k - 1]
+        word: str = parts[k]
+        offset += len(gap)
+        starts.append(offset)
+        offset += len(word)
+        stops.append(offset)
+    return parts[1::3], starts, stops, parts[3:-1:3]
 
 
 def _capitalised_words_by_match(body: str) -> tuple[list[str], list[int], list[int]]:
@@ -338,7 +353,11 @@ def _letter_before_in_run(body: str, k: int) -> bool:
 
 
 _LETTER = re.compile(r"[^\W\d_]")
-_REST_OF_WORD = r"(?:[\w'’.-]*[^\W_])?"  # through the last letter or digit of the run
+# Through the last letter or digit of the run: what "(?:[\w'’.-]*[^\W_])?" reads, as
+# letters and digits, then runs of joiners each followed by letters or digits. The two
+# classes are disjoint, so nothing is ever given back: possessive, the engine keeps no
+# backtracking state and never reads the run's last character twice.
+_REST_OF_WORD = r"[^\W_]*+(?:[_'’.-]++[^\W_]++)*+"
 
 
 @lru_cache(maxsize=1)
@@ -381,15 +400,24 @@ def _capitalised_split() -> re.Pattern[str]:
     )
 
 
-def _tails_by_head(
+def _fuzzy_index(
     forms: dict[tuple[int, str, str], tuple[tuple[str, str], ...]],
-) -> dict[str, frozenset[str]]:
-    """First two letters of the fuzzy variants -> the last two letters of those opening
-    with them: what a span's ends must be to come near any variant."""
-    grouped: dict[str, set[str]] = {}
-    for _length, head, tail in forms:
-        grouped.setdefault(head, set()).add(tail)
-    return {head: frozenset(group) for head, group in grouped.items()}
+) -> dict[str, list[frozenset[str] | None]]:
+    """First two letters of the fuzzy variants -> by a span's length, the last two letters
+    of the variants opening with them whose length is within one of it (None if none):
+    what a span's ends must be, for its length, to come near any variant. Most spans
+    fail on their length, a list index, before their last two letters are sliced."""
+    grouped: dict[str, dict[int, set[str]]] = {}
+    for length, head, tail in forms:
+        for size in (length - 1, length, length + 1):
+            grouped.setdefault(head, {}).setdefault(size, set()).add(tail)
+    index: dict[str, list[frozenset[str] | None]] = {}
+    for head, by_size in grouped.items():
+        sizes: list[frozenset[str] | None] = [None] * (max(by_size) + 1)
+        for size, tails in by_size.items():
+            sizes[size] = frozenset(tails)
+        index[head] = sizes
+    return index
 
 
 def _fuzzy_matches(
@@ -406,32 +434,32 @@ def _fuzzy_matches(
     "Ukrainer"), and exactly one entity is that close.
     """
     forms = memo(owners, ("fuzzy_forms", genitives), lambda: _fuzzy_forms(owners, genitives))
-    # what a span must share with some variant: its first two and last two letters
-    # (first two letters -> the last two letters of variants opening with them)
-    tails = memo(forms, "fuzzy_tails", lambda: _tails_by_head(forms))
+    # what a span must share with some variant: its first two letters, and for its
+    # length its last two letters
+    index = memo(forms, "fuzzy_index", lambda: _fuzzy_index(forms))
     exact = {(m.start, m.end) for m in taken}
     if words is None:
         words = _words_and_gaps(body)
     _texts, starts, stops, gaps = words
-    # a span starting unlike any variant is never one: only the others are looked at
-    openers = [i for i, start in enumerate(starts) if body[start : start + 2] in tails]
-    # spaced[k]: words k and k+1 are separated by exactly one space
-    spaced = [gap == " " for gap in gaps]
     found = []
     count = len(starts)
-    for i in openers:
+    for i in range(count):
         start = starts[i]
-        endings = tails[body[start : start + 2]]
-        for n in (3, 2, 1):
+        by_size = index.get(body[start : start + 2])
+        if by_size is None:
+            continue  # a span starting unlike any variant is never one
+        for n in range(3, 0, -1):
             # the cheapest tests first (each only skips this span)
             if i + n > count:
                 continue
             end = stops[i + n - 1]
             if end - start < FUZZY_MIN_LETTERS:
                 break  # fewer words are shorter still
-            if body[end - 2 : end] not in endings:
-                continue  # no variant starts and ends like it
-            if n > 1 and not all(spaced[i : i + n - 1]):
+            endings = by_size[end - start] if end - start < len(by_size) else None
+            if endings is None or body[end - 2 : end] not in endings:
+                continue  # no variant of about its length starts and ends like it
+            # the words must be separated by exactly one space
+            if n > 1 and (gaps[i] != " " or (n == 3 and gaps[i + 1] != " ")):
                 continue
             text = body[start:end]
             if (start, end) in exact:
@@ -454,16 +482,41 @@ def _fuzzy_matches(
 
 
 def _longest_first(matches: list[_Match]) -> list[_Match]:
-    """Keep non-overlapping matches, longest first (ties: exact before fuzzy, then leftmost)."""
-    kept = keep_disjoint(
-        sorted(matches, key=lambda m: (-(m.end - m.start), m.fuzzy, m.start)),
-        lambda m: (m.start, m.end),
-    )
-    return sorted(kept, key=lambda m: m.start)
+    """Keep non-overlapping matches, longest first (ties: exact before fuzzy, then leftmost).
+
+    Only overlapping matches compete: by start, the matches fall into clusters, each
+    match reaching into the stretch its cluster covers so far, and no match overlaps one
+    of another cluster. Most matches are alone in theirs and are kept as they are; each
+    cluster of several is decided on its own, longest first, then put back in text order
+    (the kept matches are disjoint, so their starts differ)."""
+    ordered = sorted(matches, key=_MATCH_START)
+    kept: list[_Match] = []
+    k, total = 0, len(ordered)
+    while k < total:
+        reach = ordered[k].end
+        j = k + 1
+        while j < total and ordered[j].start < reach:
+            reach = max(reach, ordered[j].end)
+            j += 1
+        if j == k + 1:
+            kept.append(ordered[k])
+        else:
+            winners = keep_disjoint(
+                sorted(ordered[k:j], key=lambda m: (-(m.end - m.start), m.fuzzy, m.start)),
+                lambda m: (m.start, m.end),
+            )
+            kept.extend(sorted(winners, key=_MATCH_START))
+        k = j
+    return kept
+
+
+_MATCH_START = itemgetter(0)  # _Match.start, as a sort key called from C
 
 
 def _resolve(matches: list[_Match], sentence_of: list[int]) -> list[str]:
     """Pick one entity per match; a shared alias goes to the entity under discussion."""
+    if all(len(match.ids) == 1 for match in matches):
+        return [match.ids[0] for match in matches]  # no shared alias: nothing to weigh
     chosen: list[str] = []
     count: dict[str, int] = {}
     last_sentence: dict[str, int] = {}
@@ -527,37 +580,10 @@ def _candidate_names(
         words = _words_and_gaps(body)
     texts, starts, stops, gaps = words
 
-    names: set[str] = set()
-    run: list[int] = []  # indexes of the words of the current run
-
-    adjectives = tuple(rules.get("adjective_endings", ()))
-    function_words, heads, joiners, demonyms = memo(
-        rules, "run_words", lambda: _run_words(rules)
-    )
+    runs = _Runs(body, texts, starts, stops, rules, owners, skipped)
+    run = runs.run  # indexes of the words of the current run
+    function_words, heads, joiners = runs.function_words, runs.heads, runs.joiners
     non_names = memo(rules, "name_filters", lambda: _name_filters(rules))[0]
-    skipped_starts = [start for start, _ in skipped]
-
-    def demonym(name: str) -> bool:
-        return owners is not None and any(
-            name.endswith(suffix) and name[: -len(suffix)] in owners for suffix in demonyms
-        )
-
-    def flush() -> None:
-        if run and len(texts[run[0]]) >= 6 and texts[run[0]].endswith(adjectives):
-            run.pop(0)  # a sentence-initial adjective ("Stärkere Zusammenarbeit")
-        while run and texts[run[0]].lower() in function_words:
-            run.pop(0)  # a sentence-initial function word ("Under Article 5")
-        if len(run) >= 2:
-            start = starts[run[0]]
-            at = bisect.bisect_right(skipped_starts, start) - 1
-            name = body[start : stops[run[-1]]]
-            if not (at >= 0 and start < skipped[at][1]) and not demonym(name):
-                names.add(name)
-        run.clear()
-
-    def joins(gap: str) -> bool:
-        """True if the text between two words lets them share a run."""
-        return gap == " " or (gap in joiners and any(texts[i] in heads for i in run))
 
     # A word whose gaps on both sides join nothing is a run of one: it adds no name
     # and ends the run before it, so only the words next to a joining gap are looked at.
@@ -572,8 +598,8 @@ def _candidate_names(
     # bisect_left of it in covered_starts) are counted by a pointer that only moves on.
     before, covered_count = 0, len(covered_starts)
     for k in close:
-        if run and not (run[-1] == k - 1 and joins(gaps[k - 1])):
-            flush()  # (a word left out between them ended the run)
+        if run and not (run[-1] == k - 1 and runs.joins(gaps[k - 1])):
+            runs.flush()  # (a word left out between them ended the run)
         text = texts[k]
         name = like.get(text)
         if name is None:
@@ -592,9 +618,69 @@ def _candidate_names(
                 run.append(k)
                 continue
         if run:
-            flush()
-    flush()
-    return names
+            runs.flush()
+    runs.flush()
+    return runs.names
+
+
+class _Runs:
+    """The runs of _candidate_names and the names they give. A class, not closures:
+    compiled, a closure is called through Python's calling convention and reads its
+    variables from an environment object; a method is a direct call."""
+
+    def __init__(
+        self,
+        body: str,
+        texts: list[str],
+        starts: list[int],
+        stops: list[int],
+        rules: dict[str, tuple[str, ...]],
+        owners: dict[str, tuple[str, ...]] | None,
+        skipped: tuple[tuple[int, int], ...],
+    ) -> None:
+        self.body = body
+        self.texts = texts
+        self.starts = starts
+        self.stops = stops
+        self.owners = owners
+        self.skipped = skipped
+        self.skipped_starts = [start for start, _ in skipped]
+        self.adjectives = tuple(rules.get("adjective_endings", ()))
+        words = memo(rules, "run_words", lambda: _run_words(rules))
+        self.function_words: frozenset[str] = words[0]
+        self.heads: frozenset[str] = words[1]
+        self.joiners: frozenset[str] = words[2]
+        self.demonyms: tuple[str, ...] = words[3]
+        self.run: list[int] = []  # indexes of the words of the current run
+        self.names: set[str] = set()
+
+    def demonym(self, name: str) -> bool:
+        """True if `name` is a gazetteer form plus a demonym ending ("North Korean")."""
+        owners = self.owners
+        return owners is not None and any(
+            name.endswith(suffix) and name[: -len(suffix)] in owners for suffix in self.demonyms
+        )
+
+    def flush(self) -> None:
+        """End the current run: add it as a name if two or more words remain of it."""
+        run, texts = self.run, self.texts
+        if run and len(texts[run[0]]) >= 6 and texts[run[0]].endswith(self.adjectives):
+            run.pop(0)  # a sentence-initial adjective ("Stärkere Zusammenarbeit")
+        while run and texts[run[0]].lower() in self.function_words:
+            run.pop(0)  # a sentence-initial function word ("Under Article 5")
+        if len(run) >= 2:
+            start = self.starts[run[0]]
+            at = bisect.bisect_right(self.skipped_starts, start) - 1
+            name = self.body[start : self.stops[run[-1]]]
+            if not (at >= 0 and start < self.skipped[at][1]) and not self.demonym(name):
+                self.names.add(name)
+        run.clear()
+
+    def joins(self, gap: str) -> bool:
+        """True if the text between two words lets them share a run."""
+        return gap == " " or (
+            gap in self.joiners and any(self.texts[i] in self.heads for i in self.run)
+        )
 
 
 def _in_organisation(text: str, run: list[int], texts: list[str], heads: frozenset[str]) -> bool:
@@ -700,11 +786,13 @@ def extract_mentions(
     sentences = article.sentences
     starts = [s.start for s in sentences]
     # each mention's sentence: the one containing it, or the last one starting before it
-    sentence_of = (
-        [sentences[max(bisect.bisect_right(starts, m.start) - 1, 0)].index for m in kept]
-        if sentences
-        else [0] * len(kept)
-    )
+    # (the first if none does); `kept` is in text order, so a pointer only moves on
+    sentence_of = []
+    at = 0
+    for m in kept:
+        while at + 1 < len(starts) and starts[at + 1] <= m.start:
+            at += 1
+        sentence_of.append(sentences[at].index if sentences else 0)
     chosen = _resolve(kept, sentence_of)
     # EntityMention's fields in order (entity, form, sentence, start, end): by position,
     # cheaper than by keyword from compiled code
@@ -721,7 +809,7 @@ def extract_mentions(
         else ()
     )
     candidates = _candidate_names(body, kept, rules, words, owners, headings)
-    kept_spans = {(m.start, m.end) for m in kept}
+    kept_spans = {(m.start, m.end) for m in kept} if fuzzy else set()
     for match, form in fuzzy:
         if (match.start, match.end) in kept_spans:
             candidates.add(f"{body[match.start : match.end]} → {names[match.ids[0]]} (fuzzy)")
