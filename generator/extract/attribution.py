@@ -200,7 +200,6 @@ def _match(tokens: tuple[Token, ...], i: int, phrase: str) -> int | None:
     return i + len(parts)
 
 
-_LOW = itemgetter(5)  # Token.low, for map(): the lower-case texts are read without a Python step
 
 
 # The cue lists a sentence is searched for; _find_cues finds them all in one pass.
@@ -283,7 +282,7 @@ def _scan_sentences(
     no reset between sentences."""
     found: list[dict[str, list[tuple[int, int]]]] = [{} for _ in sentences]
     marked: list[dict[str, list[int]]] = [{} for _ in sentences]
-    lows = tuple(map(_LOW, chain.from_iterable(sentences)))
+    lows = tuple([token.low for token in chain.from_iterable(sentences)])
     limits = list(accumulate(map(len, sentences)))
     resume: dict[str, int] = {}  # per list: after a match, the search goes on at its end
     number, base, limit = -1, 0, 0
@@ -339,7 +338,7 @@ def _build_index(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 
 def _is_adjective(token: Token) -> bool:
     """Lower-case inflected words ("südkoreanischen", "US-amerikanische", "mehrere")."""
-    text, kind = token[0], token[1]
+    text, kind = token.text, token.kind
     if kind != "word":
         return False
     # the part after the last hyphen decides (the whole word if none); the endings hold
@@ -354,7 +353,7 @@ _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 def _capitalised(token: Token) -> bool:
     """Nouns and names; "US-amerikanische" (lower-case tail) is an adjective, while
     "vzbv-Chefin" (lower-case abbreviation, capital tail) is a noun."""
-    text, kind = token[0], token[1]
+    text, kind = token.text, token.kind
     if kind != "word":
         return False
     cut = text.rfind("-") + 1  # the part after the last hyphen (the whole word if none)
@@ -733,7 +732,7 @@ def _forms(kind: str, table: dict, tables: Tables) -> dict:
 
 def _form(known: dict, core: tuple[Token, ...], table: dict, tables: Tables, build) -> str:
     """build(core, table, tables), remembered in `known` (the _forms of its kind)."""
-    key = tuple(map(_READ, core))
+    key = tuple([(t.text, t.kind, t.low) for t in core])  # all a form reads of a token
     form = known.get(key)
     if form is None:
         if len(known) >= _GENDERS_LIMIT:
@@ -742,7 +741,6 @@ def _form(known: dict, core: tuple[Token, ...], table: dict, tables: Tables, bui
     return form
 
 
-_READ = itemgetter(0, 1, 5)  # a Token's text, kind and low
 
 
 def _nominative_noun(core: tuple[Token, ...], table: dict, tables: Tables) -> str:
@@ -937,7 +935,7 @@ def _temporal_words(tables: Tables, table: dict, language: str) -> frozenset[str
 def _is_temporal(ctx: _Context, tokens: tuple[Token, ...], first: int, last: int) -> bool:
     """True if tokens[first:last] name a time ("Anfang Dezember", "Vergangene Woche"):
     a date is never a source."""
-    return not ctx.temporal.isdisjoint(map(_LOW, tokens[first:last]))
+    return not ctx.temporal.isdisjoint([token.low for token in tokens[first:last]])
 
 
 def _subject_before(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> tuple[int, int] | None:
