@@ -158,7 +158,7 @@ def test_tokenize_reads_what_finditer_reads():
     ]
     for text in texts:
         tokens = tokenize(text, 17, ())
-        assert [tuple(t) for t in tokens] == _plain_tokens(text, 17), text
+        assert [t.fields() for t in tokens] == _plain_tokens(text, 17), text
         assert all(isinstance(t, Token) for t in tokens)
 
 

@@ -200,7 +200,6 @@ def _match(tokens: tuple[Token, ...], i: int, phrase: str) -> int | None:
     return i + len(parts)
 
 
-_LOW = itemgetter(5)  # Token.low, for map(): the lower-case texts are read without a Python step
 
 
 # The cue lists a sentence is searched for; _find_cues finds them all in one pass.
@@ -290,7 +289,7 @@ def _scan_sentences(
     for number, tokens in enumerate(sentences):
         limit = len(tokens)
         for i in range(limit):
-            low = tokens[i][5]
+            low = tokens[i].low
             if low not in words:
                 continue
             if low in marks:
@@ -298,7 +297,7 @@ def _scan_sentences(
             groups = index.get(low)
             if groups is None:
                 continue
-            following = tokens[i + 1][5] if i + 1 < limit else ""  # "": no longer phrase
+            following = tokens[i + 1].low if i + 1 < limit else ""  # "": no longer phrase
             for key, longer, single in groups:
                 if base + i < resume.get(key, 0):
                     continue
@@ -319,7 +318,7 @@ def _phrase_at(tokens: tuple[Token, ...], i: int, parts: tuple[str, ...]) -> boo
     if i + len(parts) > len(tokens):
         return False
     for k, part in enumerate(parts):
-        if tokens[i + k][5] != part:
+        if tokens[i + k].low != part:
             return False
     return True
 
@@ -349,7 +348,7 @@ def _build_index(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 
 def _is_adjective(token: Token) -> bool:
     """Lower-case inflected words ("südkoreanischen", "US-amerikanische", "mehrere")."""
-    text, kind = token[0], token[1]
+    text, kind = token.text, token.kind
     if kind != "word":
         return False
     # the part after the last hyphen decides (the whole word if none); the endings hold
@@ -364,7 +363,7 @@ _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 def _capitalised(token: Token) -> bool:
     """Nouns and names; "US-amerikanische" (lower-case tail) is an adjective, while
     "vzbv-Chefin" (lower-case abbreviation, capital tail) is a noun."""
-    text, kind = token[0], token[1]
+    text, kind = token.text, token.kind
     if kind != "word":
         return False
     cut = text.rfind("-") + 1  # the part after the last hyphen (the whole word if none)
@@ -743,7 +742,7 @@ def _forms(kind: str, table: dict, tables: Tables) -> dict:
 
 def _form(known: dict, core: tuple[Token, ...], table: dict, tables: Tables, build) -> str:
     """build(core, table, tables), remembered in `known` (the _forms of its kind)."""
-    key = tuple(map(_READ, core))
+    key = tuple([(t.text, t.kind, t.low) for t in core])  # all a form reads of a token
     form = known.get(key)
     if form is None:
         if len(known) >= _GENDERS_LIMIT:
@@ -752,7 +751,6 @@ def _form(known: dict, core: tuple[Token, ...], table: dict, tables: Tables, bui
     return form
 
 
-_READ = itemgetter(0, 1, 5)  # a Token's text, kind and low
 
 
 def _nominative_noun(core: tuple[Token, ...], table: dict, tables: Tables) -> str:
@@ -956,7 +954,7 @@ def _temporal_words(tables: Tables, table: dict, language: str) -> frozenset[str
 def _is_temporal(ctx: _Context, tokens: tuple[Token, ...], first: int, last: int) -> bool:
     """True if tokens[first:last] name a time ("Anfang Dezember", "Vergangene Woche"):
     a date is never a source."""
-    return not ctx.temporal.isdisjoint(map(_LOW, tokens[first:last]))
+    return not ctx.temporal.isdisjoint([token.low for token in tokens[first:last]])
 
 
 def _subject_before(ctx: _Context, tokens: tuple[Token, ...], verb: int) -> tuple[int, int] | None:

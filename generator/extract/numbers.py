@@ -64,19 +64,33 @@ def _bmp_spaced_token() -> re.Pattern[str]:
     )
 
 
-class Token(NamedTuple):
+class Token:
     """A word, numeral or symbol of a sentence; `start`/`end` are body offsets.
 
-    A named tuple, not a frozen dataclass: sentences are tokenized often and a tuple is
-    built several times faster; `low` is stored because matching reads it constantly.
+    A plain class with slots, not a named tuple or a frozen dataclass: compiled, building
+    one is a native call and reading a field a struct read (a named tuple is built through
+    tuple.__new__, more than twice the time); an article has hundreds. Never mutated
+    after tokenize and flag_blocked; `low` is stored because matching reads it constantly.
     """
 
-    text: str
-    kind: str  # "num" | "word" | "sym"
-    start: int
-    end: int
-    blocked: bool  # inside a date span: never part of a figure
-    low: str  # text.lower()
+    __slots__ = ("blocked", "end", "kind", "low", "start", "text")
+
+    def __init__(
+        self, text: str, kind: str, start: int, end: int, blocked: bool, low: str
+    ) -> None:
+        self.text = text
+        self.kind = kind  # "num" | "word" | "sym"
+        self.start = start
+        self.end = end
+        self.blocked = blocked  # inside a date span: never part of a figure
+        self.low = low  # text.lower()
+
+    def fields(self) -> tuple[str, str, int, int, bool, str]:
+        """(text, kind, start, end, blocked, low): what a token is, as one value."""
+        return (self.text, self.kind, self.start, self.end, self.blocked, self.low)
+
+    def __repr__(self) -> str:
+        return f"Token{self.fields()!r}"
 
 
 class NumberExpr(NamedTuple):
@@ -214,7 +228,6 @@ def tokenize(text: str, offset: int, blocked: tuple[tuple[int, int], ...]) -> tu
     The same tokens as `_TOKEN.finditer(text)`, read with `_SPACED_TOKEN.findall`: every
     match is the whitespace before a token and the token, so offsets are running sums of
     lengths, and no match object is built per token (the larger part of the cost)."""
-    new = tuple.__new__  # Token(...) would go through a Python-level __new__ per token
     tokens: list[Token] = []
     position = offset
     pattern = _SPACED_TOKEN if _BEYOND_BMP.search(text) else _bmp_spaced_token()
@@ -236,7 +249,7 @@ def tokenize(text: str, offset: int, blocked: tuple[tuple[int, int], ...]) -> tu
             kind, token = "sym", sym
         position = start + len(token)
         low = lowered[start - offset : position - offset] if lowered else _LOWER(token)
-        tokens.append(new(Token, (token, kind, start, position, False, low)))
+        tokens.append(Token(token, kind, start, position, False, low))
     return flag_blocked(tuple(tokens), blocked)
 
 
@@ -289,8 +302,8 @@ def flag_blocked(
             continue  # an earlier, longer span may still reach in
         k = bisect_right(tokens, span_start, key=_END)
         while k < len(tokens) and tokens[k].start < span_end:
-            text, kind, start, end, _blocked, low = tokens[k]
-            flagged[k] = _new(Token, (text, kind, start, end, True, low))  # not _replace: 5x slower
+            token = tokens[k]
+            flagged[k] = Token(token.text, token.kind, token.start, token.end, True, token.low)
             k += 1
     return tuple(flagged)
 
@@ -698,10 +711,11 @@ def find_numbers(
         # Only a numeral, a number word, a vague plural or a qualifier can open an
         # expression (and never inside a date): elsewhere _expression finds nothing.
         starts = []
-        # each token unpacked once instead of three reads of its named fields
-        for i, (_text, kind, _start, _end, blocked, low) in enumerate(tokens):
-            if blocked:
+        for i in range(len(tokens)):
+            token = tokens[i]
+            if token.blocked:
                 continue
+            kind, low = token.kind, token.low
             if kind == "num":
                 starts.append(i)
                 continue
