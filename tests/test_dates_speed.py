@@ -89,6 +89,17 @@ PIECES = (
     "_",
     "K",
     "ſ",
+    # from the boilerplate screen's pieces: letters whose lower case differs in length
+    # or form, a dash, more month and weekday names
+    "İhr",
+    "ﬀ",
+    "ı",
+    "–",
+    "vom",
+    "Juni",
+    "1999",
+    "Freitag",
+    "vergangenen",
 )
 
 
