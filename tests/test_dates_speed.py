@@ -186,3 +186,34 @@ def test_iso_writes_what_the_format_specs_write():
     numbers = (None, -3, 0, 1, 9, 10, 12, 31, 99, 100, 250)
     for year, month, day in itertools.product(years, numbers, numbers):
         assert _iso(year, month, day) == plain(year, month, day), (year, month, day)
+
+
+def test_candidate_offsets_do_not_depend_on_a_final_sigma():
+    """str.lower writes a capital sigma as a final "ς" or a medial "σ" by what follows it,
+    so a name lowered alone need not be lowered the same in the body ("ΜΑΡΤΙΟΣ" alone ends
+    in "ς", before a combining accent and a letter in "σ"); compiled code lowers it
+    character by character. The candidate offsets must cover every match either way."""
+    table = {
+        "months": {"ΜΑΡΤΙΟΣ": 3, "Μάρτιος": 3},
+        "weekdays": {"Δευτέρα": 0},
+        "keep_prefixes": ["ΤΟΣ", "Σε"],
+        "year_prefixes": ["ΣΤΟΣ"],
+        "relative": {"today": ["ΣΗΜΕΡΑΣ"]},
+    }
+    patterns = _patterns(repr(table))
+    texts = [
+        "4 ΜΑΡΤΙΟΣ\u0301mid",
+        "4th of ΜΑΡΤΙΟΣ\u0301x 2024",
+        "ΤΟΣ\u0301x ΜΑΡΤΙΟΣ 2024",
+        "ΣΗΜΕΡΑΣ\u0301x",
+        "ΣΤΟΣ\u0301a 2024",
+        "4 μαρτιοσ ΜΑΡΤΙΟΣ 2024 ς ΣΣ",
+    ]
+    for text in texts:
+        starts = _starts(text, patterns)
+        assert starts is not None
+        for number, (_kind, pattern, openers) in enumerate(patterns):
+            candidates = starts[number] if openers is not None else None
+            fast = [m.span() for m in _matches(text, pattern, candidates)]
+            plain = [m.span() for m in pattern.finditer(text)]
+            assert fast == plain, (pattern.pattern[:60], text)

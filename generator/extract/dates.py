@@ -132,11 +132,20 @@ def _openers(words, ci: bool = False, after: Follow = None) -> dict[str, Follow]
             variants = {pieces[0]}
         follow = frozenset(pieces[1][0]) if len(pieces) > 1 else after
         for variant in variants:
-            key = variant.lower()
+            key = _fold(variant)
             if len(key) != len(variant):
                 return None  # the offsets of the lowered text would not line up
             keys[key] = _either(keys[key], follow) if key in keys else follow
     return keys
+
+
+def _fold(text: str) -> str:
+    """`text` lower-cased for the opener scan, the same wherever a word stands: str.lower
+    writes a capital sigma as a final "ς" or a medial "σ" by what follows it (a letter
+    after a combining accent: "ΜΑΡΤΙΟΣ\u0301x" has "σ", "ΜΑΡΤΙΟΣ" alone "ς"), and compiled
+    code lowers character by character ("σ" always); both are written "σ" here, so an
+    opener text lowered alone is found in the lowered body either way."""
+    return text.lower().replace("ς", "σ")
 
 
 def _either(one: Follow, other: Follow) -> Follow:
@@ -530,7 +539,7 @@ def _starts(
     what the pattern can read next (see _Openers), and day numbers before a text the
     pattern reads after one. None when the lowered body's offsets would not line up with
     the body's; then every pattern scans the whole body."""
-    lowered = body.lower()
+    lowered = _fold(body)
     if len(lowered) != len(body):
         return None
     found: list[list[int]] = [[] for _ in patterns]
