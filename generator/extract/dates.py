@@ -75,7 +75,11 @@ class _Found:
 
 
 def _ci(phrase: str) -> str:
-    """A phrase whose first letter may be upper or lower case (sentence starts)."""
+    """A phrase whose first letter may be upper or lower case (sentence starts).
+
+    _firsts and _openers read phrases exactly as _ci and _alt spell them (split at " "
+    here, at any whitespace without `ci`; only the first letter in either case): a change
+    here must be made there too, or the opener scan misses matches (test_dates_speed)."""
     phrase = phrase.strip()
     first = phrase[:1]
     head = f"[{first.lower()}{first.upper()}]" if first.isalpha() else re.escape(first)
@@ -580,7 +584,7 @@ def _starts(
     digits = memo(patterns, "digit_patterns", lambda: _digit_patterns(patterns))
     if digits:
         if memo(patterns, "day_anchors", lambda: _day_anchors(patterns)) is None:
-            day_numbers = list(map(_MATCH_START, _DAY_NUMBER.finditer(body)))
+            day_numbers = list(map(_RE_MATCH_START, _DAY_NUMBER.finditer(body)))
         else:
             day_numbers = _day_numbers(body, anchored)
         for number in digits:
@@ -590,7 +594,7 @@ def _starts(
     return found
 
 
-_MATCH_START = re.Match.start
+_RE_MATCH_START = re.Match.start  # as map() reads it, without a Python step
 
 
 def _day_numbers(body: str, anchored: list[int]) -> list[int]:
@@ -605,14 +609,15 @@ def _day_numbers(body: str, anchored: list[int]) -> list[int]:
         if end == anchor:
             continue  # the day pattern reads whitespace before the month
         ends = [end]
-        if body.startswith("of", end - 2) and end >= 2:
+        if end >= 2 and body.startswith("of", end - 2):
             of = end - 2
             while of and body[of - 1].isspace():
                 of -= 1
             if of < end - 2:
                 ends.append(of)
         for end in ends:
-            # a day number is at most four characters before its whitespace: "12th "
+            # a day number is at most four characters before its whitespace ("12th "):
+            # two digits and the longest suffix _DAY_NUMBER and the day pattern allow
             for m in _DAY_NUMBER.finditer(body, max(0, end - 4), end + 1):
                 found.append(m.start())
     return found
