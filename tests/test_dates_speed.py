@@ -14,6 +14,8 @@ import itertools
 import random
 from pathlib import Path
 
+import pytest
+
 from generator.extract.dates import _date_table, _iso, _matches, _patterns, _starts
 from generator.tables import load_tables
 
@@ -164,13 +166,24 @@ def test_candidate_offsets_find_every_match():
             assert fast == plain, (pattern.pattern[:60], text)
 
 
-def test_joined_part_words_still_open_a_month():
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        # the day pattern (0), a weekday and a day number before the month
+        (
+            "Erst am Dienstag, 4. November 2024 kam er, dann folgte der 18. Juni.",
+            0,
+            ["am Dienstag, 4. November 2024", "18. Juni"],
+        ),
+        # the month-part pattern (4): part words joined to their month still open one
+        ("MitteAugust kam er, Anfang Mai ging er.", 4, ["MitteAugust", "Anfang Mai"]),
+    ],
+)
+def test_candidates_open_known_dates(text, number, expected):
     patterns = _patterns(repr(_date_table(TABLES, "de")))
-    text = "MitteAugust kam er, Anfang Mai ging er."
     starts = _starts(text, patterns)
     assert starts is not None
-    months = [m.group() for m in _matches(text, patterns[4][1], starts[4])]
-    assert months == ["MitteAugust", "Anfang Mai"]
+    assert [m.group() for m in _matches(text, patterns[number][1], starts[number])] == expected
 
 
 def test_iso_writes_what_the_format_specs_write():

@@ -1,9 +1,7 @@
 """The fast paths of cleaning and extraction give exactly what the plain scans give.
 
-Date patterns are tried only where a match can start (generator/extract/dates.py
-_starts; the full comparison is in test_dates_speed.py, on these texts' odd letters too),
-boilerplate patterns only on lines holding their required text
-(generator/clean.py _screen); both must agree with a full regex scan on any text,
+Boilerplate patterns are tried only on lines holding their required text
+(generator/clean.py _screen) and must agree with a full regex scan on any text,
 including the characters that fold to ASCII letters only for the regex engine
 ("ſ" ~ "s", "K" (Kelvin) ~ "k", "ı" ~ "i", "İ"). The tokenizer (generator/extract/numbers.py
 tokenize, read with findall) must give the tokens a plain _TOKEN.finditer gives.
@@ -24,14 +22,13 @@ from generator.clean import (
     _screen,
     _screened_rules,
 )
-from generator.extract.dates import _date_table, _matches, _patterns, _starts
 from generator.extract.numbers import _TOKEN, Token, tokenize
 from generator.tables import load_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = load_tables(ROOT / "seeds" / "_tables")
 
-# Pieces that make date patterns and boilerplate patterns fire, plus tricky characters.
+# Pieces that make boilerplate patterns fire (and date words around them), plus tricky characters.
 PIECES = (
     "am",
     "Am",
@@ -99,15 +96,6 @@ def random_texts(count: int = 600) -> list[str]:
         rng.choice(joints).join(rng.choice(PIECES) for _ in range(rng.randint(0, 30)))
         for _ in range(count)
     ]
-
-
-def test_date_candidates_cover_known_dates():
-    patterns = _patterns(repr(_date_table(TABLES, "de")))
-    text = "Erst am Dienstag, 4. November 2024 kam er, dann folgte der 18. Juni."
-    starts = _starts(text, patterns)
-    assert starts is not None
-    days = [m.group() for m in _matches(text, patterns[0][1], starts[0])]
-    assert days == ["am Dienstag, 4. November 2024", "18. Juni"]
 
 
 def test_screened_boilerplate_agrees_with_every_pattern():
