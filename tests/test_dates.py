@@ -148,8 +148,7 @@ def test_next_day_counts_from_the_day_before_it_and_needs_one():
 
 def test_same_month_is_the_month_the_text_named_last():
     found, _, _ = dates_of(
-        "Im März 2023 kamen zehn Schiffe an. Der Hafen war voll. Im selben Monat stieg der "
-        "Preis.",
+        "Im März 2023 kamen zehn Schiffe an. Der Hafen war voll. Im selben Monat stieg der Preis.",
         published="2023-06-01",
     )
     assert ("Im selben Monat", "2023-03", True) in found
