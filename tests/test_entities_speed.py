@@ -3,7 +3,8 @@ computation gives, on many seeded random inputs:
 
 - attribution._scan_sentences finds each cue list's phrases and the places of the marked
   words with one loop over an article's tokens: each sentence's result must equal a plain
-  search of that sentence, list by list, phrase by phrase (longest first), left to right;
+  search of that sentence, list by list, phrase by phrase (longest first), left to right,
+  and no phrase runs on into the next sentence (_find_cues is its one-sentence case);
 - entities._fuzzy_matches tests a span's length before its last two letters, with an
   index by first two letters and length: its matches must equal those of trying every
   span of one to three capitalised words whose ends some variant shares;
@@ -95,6 +96,13 @@ def test_scan_sentences_equals_a_plain_search_of_each_sentence():
             cues, marked = _scan_sentences(sentences, lex.cues, lex.marks, lex.scan_words)
             assert cues == [plain_cues(s, table) for s in sentences], (text, cuts)
             assert marked == [plain_marked(s, lex.marks) for s in sentences], (text, cuts)
+    # "nach Angaben" cut after "Nach": a phrase never runs on into the next sentence
+    lex = _lexicon(_table(TABLES, "de"))
+    tokens = tokenize("Nach Angaben von Reuters", 0, ())
+    whole, _ = _scan_sentences((tokens,), lex.cues, lex.marks, lex.scan_words)
+    assert whole[0]["source_after"] == [(0, 2)]
+    cut, _ = _scan_sentences((tokens[:1], tokens[1:]), lex.cues, lex.marks, lex.scan_words)
+    assert "source_after" not in cut[0] and "source_after" not in cut[1]
 
 
 def plain_fuzzy(body, owners, taken, genitives):

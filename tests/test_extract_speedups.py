@@ -12,9 +12,6 @@
   what the look-behind-first pattern finds;
 - attribution skips the phrase search of a sentence with no cue and no closing word of a
   source_between pair: a sentence with only such a pair still names its source;
-- attribution._find_cues_per_sentence searches all sentences of an article in one pass:
-  each sentence's result must equal _find_cues of that sentence alone, also where a cue
-  phrase would run on into the next sentence, and for empty sentences;
 - attribution.nominative and nominative_noun are remembered by the texts of the phrase:
   the answer must equal the plain computation, whatever was asked before;
 - topics._topic_hits finds every keyword in one Aho–Corasick pass: the hits must equal a
@@ -30,14 +27,9 @@ import re
 from test_figures import TABLES, make_article
 
 from generator.extract.attribution import (
-    _CUE_KEYS,
-    _find_cues,
-    _find_cues_per_sentence,
-    _lexicon,
     _nominative,
     _nominative_noun,
     _table,
-    _words,
     attribute,
     nominative,
     nominative_noun,
@@ -170,30 +162,6 @@ def test_sentence_without_cue_is_sourced_by_a_closing_pair_only():
     pentagon = source_of("Die Zahl geht aus einem Bericht des Pentagons hervor.")
     assert pentagon == "US-Verteidigungsministerium"  # the Pentagon's canonical name
     assert source_of("Die Zahl geht aus einem Bericht des Pentagons.") is None
-
-
-def test_cues_per_sentence_equal_cues_of_each_sentence_alone():
-    rng = random.Random(4)
-    for language in ("de", "en"):
-        table = _table(TABLES, language)
-        index = _lexicon(table).cues
-        words = [w for key in _CUE_KEYS for p in _words(table, key) for w in p.split()]
-        words += ["x", "Reuters", ",", "12"]
-        for _ in range(300):
-            text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 40)))
-            tokens = tokenize(text, 0, ())
-            cuts = sorted(rng.randint(0, len(tokens)) for _ in range(rng.randint(0, 5)))
-            bounds = list(zip([0, *cuts], [*cuts, len(tokens)], strict=True))
-            sentences = tuple(tokens[a:b] for a, b in bounds)
-            found = _find_cues_per_sentence(sentences, index)
-            assert found == [_find_cues(s, table, index) for s in sentences], (text, cuts)
-    # "nach Angaben" cut after "Nach": no sentence holds the phrase
-    table = _table(TABLES, "de")
-    tokens = tokenize("Nach Angaben von Reuters", 0, ())
-    whole = _find_cues(tokens, table)
-    assert whole["source_after"] == [(0, 2)]
-    cut = _find_cues_per_sentence((tokens[:1], tokens[1:]), _lexicon(table).cues)
-    assert "source_after" not in cut[0] and "source_after" not in cut[1]
 
 
 def test_remembered_nominatives_equal_plain_computation():

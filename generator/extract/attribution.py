@@ -200,8 +200,6 @@ def _match(tokens: tuple[Token, ...], i: int, phrase: str) -> int | None:
     return i + len(parts)
 
 
-
-
 # The cue lists a sentence is searched for; _find_cues finds them all in one pass.
 _CUE_KEYS = (
     "source_after",
@@ -255,16 +253,7 @@ def _find_cues(
     `index` is the table's _cue_index when the caller holds it (the _Lexicon does)."""
     if index is None:
         index = memo(table, "cue_index", lambda: _cue_index(table))
-    return _find_cues_per_sentence((tokens,), index)[0]
-
-
-def _find_cues_per_sentence(
-    sentences: tuple[tuple[Token, ...], ...], index: dict
-) -> list[dict[str, list[tuple[int, int]]]]:
-    """`_find_cues(tokens, table, index)` of each of `sentences`, in one pass over all
-    their tokens: the cue openers of the whole article are selected in C at once instead
-    of sentence by sentence."""
-    return _scan_sentences(sentences, index, frozenset(), index)[0]
+    return _scan_sentences((tokens,), index, frozenset(), index)[0][0]
 
 
 def _scan_sentences(
