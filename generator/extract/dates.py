@@ -177,9 +177,9 @@ def _union(*groups: dict[str, Follow] | None) -> dict[str, Follow] | None:
 
 
 class _Openers(NamedTuple):
-    """What a match of a pattern can start with: lower-case texts (DIGIT for a day number),
-    those of them after which the match may go on with a word character, and the
-    characters that can come after each text and any whitespace (None: any).
+    """What a match of a pattern can start with: the lower-case texts (DIGIT for a day
+    number), each with the characters that can come after it and any whitespace (None:
+    any), and those texts after which the match may go on with a word character.
 
     Each text is a phrase's first word. After it the pattern reads whitespace (the
     phrase's next word, or the separator after the phrase), a comma (a weekday's) or the
@@ -190,9 +190,8 @@ class _Openers(NamedTuple):
     the shorter text needs no try; nor does a text followed by what cannot come next
     ("am" before "Ende": no weekday, month or day number)."""
 
-    texts: tuple[str, ...]
+    follows: dict[str, Follow]  # by opener text
     joined: frozenset[str]
-    follows: dict[str, Follow]
     # where a match opens with a day number: the texts one of which it reads after the
     # day, whitespace and perhaps "of" ("4. November", "4th of November"); None: unknown
     after_day: frozenset[str] | None = None
@@ -209,10 +208,7 @@ def _opening(
     if follows is None or joined is None:
         return None
     return _Openers(
-        tuple(sorted(follows)),
-        frozenset(joined),
-        follows,
-        frozenset(after_day) if after_day is not None else None,
+        follows, frozenset(joined), frozenset(after_day) if after_day is not None else None
     )
 
 
@@ -628,7 +624,7 @@ def _digit_patterns(
 ) -> tuple[int, ...]:
     """The numbers of the patterns a match of which may open with a day number."""
     return tuple(
-        n for n, (_, _, openers) in enumerate(patterns) if openers and DIGIT in openers.texts
+        n for n, (_, _, openers) in enumerate(patterns) if openers and DIGIT in openers.follows
     )
 
 
